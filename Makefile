@@ -1,0 +1,40 @@
+# Jalur Resmi. `make site` builds the whole site into site/; `make test` runs the whole test suite.
+# Both create .venv and install the pinned dependencies (requirements.txt) first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve drift catalogs bench clean
+
+$(STAMP): requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $(STAMP)
+
+site: $(STAMP)
+	$(PY) -m scripts.build
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+# Preview one language with live reload: make serve LANG_CODE=en
+LANG_CODE ?= id
+serve: $(STAMP)
+	$(PY) -m scripts.serve --lang $(LANG_CODE)
+
+# Translation drift: pages missing, outdated (by git history) or orphaned in each translation.
+drift: $(STAMP)
+	$(PY) -m scripts.drift
+
+# Extract our UI strings from templates/ and merge them into every catalog (then translate the .po files).
+catalogs: $(STAMP)
+	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --project "Jalur Resmi" -o locales/messages.pot .
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-location --ignore-obsolete
+	$(VENV)/bin/pybabel compile -d locales --statistics
+
+bench: $(STAMP)
+	$(PY) -m scripts.benchmark
+
+clean:
+	rm -rf build site

@@ -1,0 +1,286 @@
+"""data/contacts.yml: help and reporting contacts, with sources, a checked date and a confidence level.
+
+Publication rule (safety-critical, tested):
+- confirmed: on the website and on printed leaflets;
+- single-source: on the website only, with a visible caution;
+- unconfirmed or conflicting: never rendered anywhere.
+It applies to each channel and to the entry as a whole (the lower of the two wins).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlparse
+
+import phonenumbers
+from babel import Locale
+
+from scripts.data import load_yaml, require_bilingual, require_text
+from scripts.errors import BuildError, relpath
+from scripts.markers import MarkerContext, marker
+
+KINDS = ("national", "mission", "regional")
+SCOPES = ("national", "worldwide", "country", "province", "regency")
+CHANNEL_TYPES = ("phone", "tollfree", "shortcode", "whatsapp", "sms", "email", "web", "app", "address")
+NUMBER_TYPES = ("phone", "whatsapp", "sms")        # must carry a valid E.164 number
+DIALLED_TYPES = ("tollfree", "shortcode")           # dialled as printed, inside Indonesia only
+CONFIDENCE = ("confirmed", "single-source", "unconfirmed", "conflicting")
+WEB = ("confirmed", "single-source")
+PRINT = ("confirmed",)
+_ID = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
+# Shown when a destination has no published mission contact: the Foreign Ministry's protection
+# hotline and the Safe Travel app, which lists every mission's current number.
+MISSION_FALLBACK_IDS = ("NAT-04", "NAT-05")
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    date: str | None
+
+
+@dataclass(frozen=True)
+class Channel:
+    type: str
+    value: str
+    e164: str | None
+    label: dict[str, str] | None
+    confidence: str
+    sources: tuple[Source, ...]
+
+    @property
+    def href(self) -> str | None:
+        """The link a phone opens: tel: in E.164, wa.me, mailto:, or the web address."""
+        if self.type in ("phone", "sms"):
+            return f"tel:{self.e164}"
+        if self.type == "whatsapp":
+            return f"https://wa.me/{self.e164.lstrip('+')}"
+        if self.type in DIALLED_TYPES:
+            return "tel:" + re.sub(r"\D", "", self.value)
+        if self.type == "email":
+            return f"mailto:{self.value}"
+        if self.type in ("web", "app") and _looks_like_web(self.value):
+            return self.value if "://" in self.value else f"https://{self.value}"
+        return None
+
+
+@dataclass(frozen=True)
+class Contact:
+    id: str
+    kind: str
+    name: dict[str, str]
+    purpose: dict[str, str]
+    scope: str
+    country: str | None
+    city: str | None
+    province: str | None
+    regency: str | None
+    hours: dict[str, str] | None
+    channels: tuple[Channel, ...]
+    sources: tuple[Source, ...]
+    checked: dt.date
+    confidence: str
+    notes: dict[str, str] | None
+
+    def channels_for(self, medium: str) -> list[Channel]:
+        """The channels that may appear on the website ("web") or on paper ("print")."""
+        allowed = WEB if medium == "web" else PRINT
+        if self.confidence not in allowed:
+            return []
+        return [c for c in self.channels if c.confidence in allowed]
+
+    def sources_for(self, medium: str) -> list[Source]:
+        """The entry's sources and those of the channels shown, without repeats."""
+        seen, out = set(), []
+        for source in (*self.sources, *(s for c in self.channels_for(medium) for s in c.sources)):
+            if source.url not in seen:
+                seen.add(source.url)
+                out.append(source)
+        return out
+
+    def single_source(self) -> bool:
+        """True when a published web channel (or the entry) rests on one source only."""
+        return self.confidence == "single-source" or any(
+            c.confidence == "single-source" for c in self.channels_for("web"))
+
+
+def _looks_like_web(value: str) -> bool:
+    return bool(re.match(r"^(https?://)?[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$", value, re.I))
+
+
+def _sources(value, rel: str, field: str) -> tuple[Source, ...]:
+    if not isinstance(value, list) or not value:
+        raise BuildError(rel, field, "at least one source is required")
+    out = []
+    for i, item in enumerate(value):
+        if not isinstance(item, dict):
+            raise BuildError(rel, f"{field}[{i}]", "must have a url and a date")
+        url = require_text(item.get("url"), rel, f"{field}[{i}].url")
+        parsed = urlparse(url)
+        if parsed.scheme not in ("http", "https") or not parsed.netloc:
+            raise BuildError(rel, f"{field}[{i}].url", f"is not a web address: {url!r}")
+        date = item.get("date")
+        if date is not None:
+            date = str(date)
+            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", date):
+                raise BuildError(rel, f"{field}[{i}].date", f"must be YYYY-MM-DD, YYYY-MM, YYYY or null, not {date!r}")
+        out.append(Source(url=url, date=date))
+    return tuple(out)
+
+
+def _confidence(value, rel: str, field: str) -> str:
+    if value not in CONFIDENCE:
+        raise BuildError(rel, field, f"must be one of {', '.join(CONFIDENCE)}, not {value!r}")
+    return value
+
+
+def _channel(item, rel: str, field: str, langs: list[str], country: str | None) -> Channel:
+    if not isinstance(item, dict):
+        raise BuildError(rel, field, "must be a mapping")
+    kind = item.get("type")
+    if kind not in CHANNEL_TYPES:
+        raise BuildError(rel, f"{field}.type", f"must be one of {', '.join(CHANNEL_TYPES)}, not {kind!r}")
+    value = require_text(str(item.get("value") or ""), rel, f"{field}.value")
+    e164 = item.get("e164")
+    if kind in NUMBER_TYPES:
+        e164 = _check_number(value, e164, rel, field, country)
+    elif e164 is not None:
+        raise BuildError(rel, f"{field}.e164", f"a {kind} channel has no E.164 number")
+    if kind in DIALLED_TYPES and not re.fullmatch(r"[0-9][0-9 -]{1,14}", value):
+        raise BuildError(rel, f"{field}.value", f"a {kind} number must be digits (with - or spaces), not {value!r}")
+    if kind == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value, re.I):
+        raise BuildError(rel, f"{field}.value", f"is not an email address: {value!r}")
+    label = item.get("label")
+    if label is not None:
+        label = require_bilingual(label, rel, f"{field}.label", langs)
+    return Channel(type=kind, value=value, e164=e164, label=label,
+                   confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
+                   sources=_sources(item.get("sources"), rel, f"{field}.sources"))
+
+
+def _check_number(value: str, e164, rel: str, field: str, country: str | None) -> str:
+    """E.164 must be a valid number, and the number as published must be the same number."""
+    if not isinstance(e164, str) or not e164.startswith("+"):
+        raise BuildError(rel, f"{field}.e164", f"an E.164 number (+<country><number>) is required, got {e164!r}")
+    try:
+        parsed = phonenumbers.parse(e164, None)
+    except phonenumbers.NumberParseException as exc:
+        raise BuildError(rel, f"{field}.e164", f"cannot be parsed: {exc}") from None
+    if phonenumbers.format_number(parsed, phonenumbers.PhoneNumberFormat.E164) != e164:
+        raise BuildError(rel, f"{field}.e164", f"is not in E.164 form: {e164!r}")
+    if not phonenumbers.is_valid_number(parsed):
+        raise BuildError(rel, f"{field}.e164", f"is not a valid phone number: {e164!r}")
+    # The published value may be international (+...) or national (0...) in the contact's country.
+    region = phonenumbers.region_code_for_number(parsed)
+    try:
+        published = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        raise BuildError(rel, f"{field}.value", f"cannot be read as a phone number: {value!r}") from None
+    if (published.country_code, published.national_number) != (parsed.country_code, parsed.national_number):
+        raise BuildError(rel, f"{field}.value", f"{value!r} is not the same number as e164 {e164!r}")
+    return e164
+
+
+def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
+    rel = relpath(path, root)
+    raw = load_yaml(path, root)
+    items = raw.get("contacts") if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not items:
+        raise BuildError(rel, "contacts", "must be a non-empty list")
+    territories = Locale("en").territories
+    seen: set[str] = set()
+    contacts = []
+    for i, item in enumerate(items):
+        field = f"contacts[{i}]"
+        if not isinstance(item, dict):
+            raise BuildError(rel, field, "must be a mapping")
+        cid = item.get("id")
+        if not isinstance(cid, str) or not _ID.match(cid):
+            raise BuildError(rel, f"{field}.id", f"must be like NAT-01 (capitals, digits, hyphens), not {cid!r}")
+        field = f"contacts[{i}] ({cid})"
+        if cid in seen:
+            raise BuildError(rel, f"{field}.id", "duplicate id")
+        seen.add(cid)
+        kind = item.get("kind")
+        if kind not in KINDS:
+            raise BuildError(rel, f"{field}.kind", f"must be one of {', '.join(KINDS)}, not {kind!r}")
+        region = item.get("region")
+        if not isinstance(region, dict):
+            raise BuildError(rel, f"{field}.region", "is missing")
+        scope = region.get("scope")
+        if scope not in SCOPES:
+            raise BuildError(rel, f"{field}.region.scope", f"must be one of {', '.join(SCOPES)}, not {scope!r}")
+        country = region.get("country")
+        if scope == "country" or country is not None:
+            if not (isinstance(country, str) and len(country) == 2 and country in territories):
+                raise BuildError(rel, f"{field}.region.country", f"unknown country code {country!r} (ISO 3166 alpha-2)")
+        if scope in ("province", "regency"):
+            require_text(region.get("province"), rel, f"{field}.region.province")
+        if scope == "regency":
+            require_text(region.get("regency"), rel, f"{field}.region.regency")
+        channels = item.get("channels")
+        if channels is None or not isinstance(channels, list):
+            raise BuildError(rel, f"{field}.channels", "must be a list (empty when nothing is known)")
+        checked = item.get("checked")
+        if isinstance(checked, dt.datetime) or not isinstance(checked, dt.date):
+            raise BuildError(rel, f"{field}.checked", "must be a date YYYY-MM-DD")
+        hours = item.get("hours")
+        notes = item.get("notes")
+        contacts.append(Contact(
+            id=cid, kind=kind,
+            name=require_bilingual(item.get("name"), rel, f"{field}.name", langs),
+            purpose=require_bilingual(item.get("purpose"), rel, f"{field}.purpose", langs),
+            scope=scope, country=country, city=region.get("city"), province=region.get("province"),
+            regency=region.get("regency"),
+            hours=require_bilingual(hours, rel, f"{field}.hours", langs) if hours is not None else None,
+            channels=tuple(_channel(c, rel, f"{field}.channels[{j}]", langs, country) for j, c in enumerate(channels)),
+            sources=_sources(item.get("sources"), rel, f"{field}.sources"),
+            checked=checked,
+            confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
+            notes=require_bilingual(notes, rel, f"{field}.notes", langs) if notes is not None else None,
+        ))
+    return contacts
+
+
+def published(contacts: list[Contact], medium: str = "web") -> list[Contact]:
+    return [c for c in contacts if c.channels_for(medium)]
+
+
+def stale(contacts: list[Contact], today: dt.date, max_age_days: int) -> list[Contact]:
+    """Published contacts whose last check is older than max_age_days."""
+    return [c for c in published(contacts) if (today - c.checked).days > max_age_days]
+
+
+def country_name(code: str, lang: str) -> str:
+    return Locale(lang).territories.get(code, code)
+
+
+@marker("contacts")
+def render_contacts(args: dict, ctx: MarkerContext) -> str:
+    unknown = set(args) - {"ids", "country"}
+    if unknown or len(args) != 1:
+        raise ctx.error("jr:contacts", "takes exactly one of ids=A,B or country=XX")
+    everyone = {c.id: c for c in ctx.data.contacts}
+    fallback = False
+    if "ids" in args:
+        chosen = []
+        for cid in args["ids"].split(","):
+            if cid not in everyone:
+                raise ctx.error("jr:contacts ids", f"no contact {cid!r} in data/contacts.yml")
+            if not everyone[cid].channels_for("web"):
+                raise ctx.error("jr:contacts ids", f"contact {cid!r} has nothing publishable "
+                                "(unconfirmed or conflicting): remove it from the page")
+            chosen.append(everyone[cid])
+    else:
+        code = args["country"]
+        if code not in Locale("en").territories or len(code) != 2:
+            raise ctx.error("jr:contacts country", f"unknown country code {code!r}")
+        chosen = [c for c in published(ctx.data.contacts) if c.kind == "mission" and c.country == code]
+        if not chosen:
+            fallback = True
+            chosen = [everyone[cid] for cid in MISSION_FALLBACK_IDS if cid in everyone]
+    return ctx.env.get_template("contacts.md.j2").render(
+        contacts=chosen, fallback=fallback, country=country_name(args.get("country", ""), ctx.lang)
+        if "country" in args else None)

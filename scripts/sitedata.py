@@ -1,0 +1,30 @@
+"""The data files of one build, each read and checked once and shared by both languages."""
+from __future__ import annotations
+
+from functools import cached_property
+
+from scripts.project import Project
+
+
+class SiteData:
+    def __init__(self, project: Project):
+        self.project = project
+        self.warnings: list[str] = []   # shown after a successful build (e.g. contacts due a re-check)
+
+    @cached_property
+    def languages(self):
+        return self.project.languages()
+
+    @cached_property
+    def language_codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    @cached_property
+    def glossary(self):
+        from scripts.glossary import load_glossary
+        return load_glossary(self.project.data / "glossary.yml", self.project.root, self.language_codes)
+
+    @cached_property
+    def contacts(self):
+        from scripts.contacts import load_contacts
+        return load_contacts(self.project.data / "contacts.yml", self.project.root, self.language_codes)

@@ -1,0 +1,111 @@
+"""Staging: content/<lang>/ + data/ -> build/<lang>/docs/, the Markdown that MkDocs turns into HTML.
+
+For every page of the source language (Indonesian) and every site language:
+- take the translated file if there is one, else the source file with a visible "not translated yet"
+  notice in the reader's language (never silently in the other language, never missing);
+- check the front matter; replace markers with rendered data; append the sources and the "last reviewed"
+  date; append the glossary's abbreviations (tooltips).
+A page in a translation folder with no twin in the source folder stops the build.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from scripts import frontmatter
+from scripts.errors import BuildError, relpath
+from scripts.glossary import abbreviations
+from scripts.markers import replace_markers
+from scripts.project import Language, Project
+
+
+@dataclass
+class StagedPage:
+    path: str              # relative path, e.g. "kontak/index.md"
+    title: str
+    translated: bool       # False: the source-language text with the notice
+    reviewed: object       # datetime.date
+
+    @property
+    def url(self) -> str:
+        """The page's URL below the language root (directory URLs, as MkDocs writes them)."""
+        path = self.path[:-3]
+        if path == "index" or path.endswith("/index"):
+            path = path[: -len("index")]
+        else:
+            path += "/"
+        return path
+
+
+def source_pages(project: Project, source: Language) -> list[str]:
+    base = project.content / source.code
+    if not base.is_dir():
+        raise BuildError(relpath(base, project.root), None, "the source-language content folder is missing")
+    return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
+
+
+def check_orphans(project: Project, source: Language, lang: Language, pages: list[str]) -> None:
+    base = project.content / lang.code
+    if not base.is_dir():
+        return
+    known = set(pages)
+    for path in sorted(base.rglob("*.md")):
+        rel = path.relative_to(base).as_posix()
+        if rel not in known:
+            raise BuildError(relpath(path, project.root), None,
+                             f"has no {source.name} twin: content/{source.code}/{rel} does not exist")
+
+
+def stage_language(project: Project, lang: Language, source: Language, env, data, out_docs: Path,
+                   nav_pages: set[str]) -> list[StagedPage]:
+    pages = source_pages(project, source)
+    if lang.code != source.code:
+        check_orphans(project, source, lang, pages)
+    if out_docs.exists():
+        shutil.rmtree(out_docs)
+    _copy_assets(project.content / source.code, out_docs)
+    if lang.code != source.code:
+        _copy_assets(project.content / lang.code, out_docs)
+
+    abbr = abbreviations(data.glossary, lang.code)
+    notice = env.get_template("untranslated.md.j2")
+    meta_block = env.get_template("page_meta.md.j2")
+    staged: list[StagedPage] = []
+    for rel_page in pages:
+        translated_file = project.content / lang.code / rel_page
+        translated = translated_file.is_file()
+        file = translated_file if translated else project.content / source.code / rel_page
+        rel = relpath(file, project.root)
+        if rel_page not in nav_pages:
+            raise BuildError(rel, "nav", "the page is not listed in data/nav.yml")
+        text = file.read_text(encoding="utf-8")
+        page = frontmatter.split(text, rel)
+        meta = frontmatter.validate(page.meta, rel)
+        first_body_line = text[: len(text) - len(page.body)].count("\n") + 1
+        body = replace_markers(page.body, rel, first_body_line, lang.code, env, data)
+        if not translated:
+            body = (notice.render(source_name=source.name) + f'\n<div lang="{source.code}" markdown>\n\n'
+                    + body.strip() + "\n\n</div>\n")
+        body = body.rstrip() + "\n" + meta_block.render(sources=meta["sources"], reviewed=meta["reviewed"])
+        body += "\n" + abbr
+        out_meta = {**meta, "reviewed": meta["reviewed"].isoformat()}
+        if not translated:
+            out_meta["untranslated"] = True
+        target = out_docs / rel_page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(frontmatter.dump(out_meta, body), encoding="utf-8")
+        staged.append(StagedPage(path=rel_page, title=meta["title"], translated=translated,
+                                 reviewed=meta["reviewed"]))
+    return staged
+
+
+def _copy_assets(src: Path, dst: Path) -> None:
+    """Images and other non-Markdown files travel with the pages."""
+    if not src.is_dir():
+        return
+    for path in src.rglob("*"):
+        if path.is_file() and path.suffix != ".md" and not path.name.startswith("."):
+            target = dst / path.relative_to(src)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(path, target)

@@ -1,0 +1,76 @@
+"""Shared fixtures: a built copy of a fixture project, a built copy of the real site, a local server,
+and a real Chromium (Debian's, through Playwright). Browser tests skip without Chromium, except in CI."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from scripts.build import build
+from scripts.project import ROOT
+from tests.helpers import make_project
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory):
+    """The small fixture project, built once."""
+    root = make_project(tmp_path_factory.mktemp("mini"))
+    return build(root=root, site_url="https://jalur-resmi.example/")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    """The real site from this repository, built once into a temporary folder and served on localhost.
+
+    site_url is the local server's address, so absolute links and sitemaps point at the server."""
+    tmp = tmp_path_factory.mktemp("real")
+    port = free_port()
+    result = build(root=ROOT, site_dir=tmp / "site", work=tmp / "work", site_url=f"http://127.0.0.1:{port}/")
+    server = serve(result.site_dir, port)
+    result.port = port
+    result.base = f"http://127.0.0.1:{port}/"
+    yield result
+    server.shutdown()
+
+
+CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        message = "Chromium not found (Debian package 'chromium'; .ci/run installs it)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": browser tests must run in CI")
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
+        yield chromium
+        chromium.close()

@@ -1,0 +1,32 @@
+"""Building small throw-away projects for tests: the real config, theme overrides, templates and
+catalogs of this repository, with a small fixture's content and data."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from scripts.project import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SHARED = ("mkdocs.yml", "overrides", "templates", "locales", "data/languages.yml")
+
+
+def make_project(tmp: Path, fixture: str = "mini") -> Path:
+    """A copy of the fixture project, with this repository's shared files beside it."""
+    root = tmp / "project"
+    shutil.copytree(FIXTURES / fixture, root)
+    for name in SHARED:
+        src = ROOT / name
+        dst = root / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("*.mo"))
+        else:
+            shutil.copy2(src, dst)
+    return root
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
