@@ -24,7 +24,7 @@ from scripts.markers import MarkerContext, marker
 KINDS = ("national", "mission", "regional")
 SCOPES = ("national", "worldwide", "country", "province", "regency")
 CHANNEL_TYPES = ("phone", "tollfree", "shortcode", "whatsapp", "sms", "email", "web", "app", "address")
-NUMBER_TYPES = ("phone", "whatsapp", "sms")        # must carry a valid E.164 number
+NUMBER_TYPES = ("phone", "whatsapp")               # must carry a valid E.164 number
 DIALLED_TYPES = ("tollfree", "shortcode")           # dialled as printed, inside Indonesia only
 CONFIDENCE = ("confirmed", "single-source", "unconfirmed", "conflicting")
 WEB = ("confirmed", "single-source")
@@ -53,8 +53,10 @@ class Channel:
     @property
     def href(self) -> str | None:
         """The link a phone opens: tel: in E.164, wa.me, mailto:, or the web address."""
-        if self.type in ("phone", "sms"):
+        if self.type == "phone":
             return f"tel:{self.e164}"
+        if self.type == "sms":
+            return f"sms:{self.e164 or self.value}"
         if self.type == "whatsapp":
             return f"https://wa.me/{self.e164.lstrip('+')}"
         if self.type in DIALLED_TYPES:
@@ -73,7 +75,7 @@ class Contact:
     name: dict[str, str]
     purpose: dict[str, str]
     scope: str
-    country: str | None
+    countries: tuple[str, ...]       # ISO 3166 alpha-2 codes: a mission's country (or several)
     city: str | None
     province: str | None
     regency: str | None
@@ -136,7 +138,7 @@ def _confidence(value, rel: str, field: str) -> str:
     return value
 
 
-def _channel(item, rel: str, field: str, langs: list[str], country: str | None) -> Channel:
+def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str, ...]) -> Channel:
     if not isinstance(item, dict):
         raise BuildError(rel, field, "must be a mapping")
     kind = item.get("type")
@@ -144,11 +146,17 @@ def _channel(item, rel: str, field: str, langs: list[str], country: str | None) 
         raise BuildError(rel, f"{field}.type", f"must be one of {', '.join(CHANNEL_TYPES)}, not {kind!r}")
     value = require_text(str(item.get("value") or ""), rel, f"{field}.value")
     e164 = item.get("e164")
-    if kind in NUMBER_TYPES:
-        e164 = _check_number(value, e164, rel, field, country)
+    confidence = _confidence(item.get("confidence"), rel, f"{field}.confidence")
+    # A number that may be published must have its E.164 form; any E.164 given is always checked.
+    if (kind in NUMBER_TYPES and (confidence in WEB or e164 is not None)) or (kind == "sms" and e164 is not None):
+        e164 = _check_number(value, e164, rel, field, countries)
+    elif kind in NUMBER_TYPES:
+        pass
+    elif kind == "sms" and confidence in WEB and not re.fullmatch(r"[0-9]{3,6}", value):
+        raise BuildError(rel, f"{field}.e164", "an SMS number needs its E.164 form (only short codes have none)")
     elif e164 is not None:
         raise BuildError(rel, f"{field}.e164", f"a {kind} channel has no E.164 number")
-    if kind in DIALLED_TYPES and not re.fullmatch(r"[0-9][0-9 -]{1,14}", value):
+    if kind in DIALLED_TYPES and confidence in WEB and not re.fullmatch(r"[0-9][0-9 -]{1,14}", value):
         raise BuildError(rel, f"{field}.value", f"a {kind} number must be digits (with - or spaces), not {value!r}")
     if kind == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value, re.I):
         raise BuildError(rel, f"{field}.value", f"is not an email address: {value!r}")
@@ -156,11 +164,11 @@ def _channel(item, rel: str, field: str, langs: list[str], country: str | None) 
     if label is not None:
         label = require_bilingual(label, rel, f"{field}.label", langs)
     return Channel(type=kind, value=value, e164=e164, label=label,
-                   confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
+                   confidence=confidence,
                    sources=_sources(item.get("sources"), rel, f"{field}.sources"))
 
 
-def _check_number(value: str, e164, rel: str, field: str, country: str | None) -> str:
+def _check_number(value: str, e164, rel: str, field: str, countries: tuple[str, ...]) -> str:
     """E.164 must be a valid number, and the number as published must be the same number."""
     if not isinstance(e164, str) or not e164.startswith("+"):
         raise BuildError(rel, f"{field}.e164", f"an E.164 number (+<country><number>) is required, got {e164!r}")
@@ -213,9 +221,12 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
         if scope not in SCOPES:
             raise BuildError(rel, f"{field}.region.scope", f"must be one of {', '.join(SCOPES)}, not {scope!r}")
         country = region.get("country")
-        if scope == "country" or country is not None:
-            if not (isinstance(country, str) and len(country) == 2 and country in territories):
-                raise BuildError(rel, f"{field}.region.country", f"unknown country code {country!r} (ISO 3166 alpha-2)")
+        countries = tuple(country) if isinstance(country, list) else (country,) if country is not None else ()
+        if scope == "country" and not countries:
+            raise BuildError(rel, f"{field}.region.country", "is required for scope country")
+        for code in countries:
+            if not (isinstance(code, str) and len(code) == 2 and code in territories):
+                raise BuildError(rel, f"{field}.region.country", f"unknown country code {code!r} (ISO 3166 alpha-2)")
         if scope in ("province", "regency"):
             require_text(region.get("province"), rel, f"{field}.region.province")
         if scope == "regency":
@@ -232,10 +243,10 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
             id=cid, kind=kind,
             name=require_bilingual(item.get("name"), rel, f"{field}.name", langs),
             purpose=require_bilingual(item.get("purpose"), rel, f"{field}.purpose", langs),
-            scope=scope, country=country, city=region.get("city"), province=region.get("province"),
+            scope=scope, countries=countries, city=region.get("city"), province=region.get("province"),
             regency=region.get("regency"),
             hours=require_bilingual(hours, rel, f"{field}.hours", langs) if hours is not None else None,
-            channels=tuple(_channel(c, rel, f"{field}.channels[{j}]", langs, country) for j, c in enumerate(channels)),
+            channels=tuple(_channel(c, rel, f"{field}.channels[{j}]", langs, countries) for j, c in enumerate(channels)),
             sources=_sources(item.get("sources"), rel, f"{field}.sources"),
             checked=checked,
             confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
@@ -277,7 +288,7 @@ def render_contacts(args: dict, ctx: MarkerContext) -> str:
         code = args["country"]
         if code not in Locale("en").territories or len(code) != 2:
             raise ctx.error("jr:contacts country", f"unknown country code {code!r}")
-        chosen = [c for c in published(ctx.data.contacts) if c.kind == "mission" and c.country == code]
+        chosen = [c for c in published(ctx.data.contacts) if c.kind == "mission" and code in c.countries]
         if not chosen:
             fallback = True
             chosen = [everyone[cid] for cid in MISSION_FALLBACK_IDS if cid in everyone]
