@@ -1,0 +1,117 @@
+"""Speed and weight of the built site. Prints figures; it asserts nothing (budgets live in tests/).
+
+    python -m scripts.benchmark [--rounds 3]
+
+1. Build time: the full pipeline (`python -m scripts.build`) against a plain `mkdocs build` of the same
+   staged Markdown (each language's generated config, one after the other), interleaved, medians.
+2. HTML bytes per content page, raw and gzip -9, per language.
+3. First visit of a content page: every file the browser fetches (HTML, CSS, JS, the search worker,
+   the language switcher's sitemaps, favicon), gzip -9, with the request count; and what the search
+   index adds when the reader opens search.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from scripts.project import ROOT, Project
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, 9))
+
+
+def timed(cmd: list[str]) -> float:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def build_times(rounds: int, tmp: Path) -> tuple[list[float], list[float]]:
+    project = Project(ROOT)
+    langs = [lang.code for lang in project.languages()]
+    pipeline, plain = [], []
+    for _ in range(rounds):
+        pipeline.append(timed([sys.executable, "-m", "scripts.build", "--site-dir", str(tmp / "site")]))
+        # The pipeline left build/mkdocs.<lang>.yml and the staged Markdown: build exactly that, plainly.
+        plain.append(sum(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                str(project.build_dir / f"mkdocs.{lang}.yml"), "-d", str(tmp / "plain" / lang)])
+                         for lang in langs))
+    return pipeline, plain
+
+
+def html_sizes(site: Path, lang: str) -> list[tuple[int, int]]:
+    pages = [p for p in (site / lang).rglob("index.html") if "assets" not in p.parts]
+    return [(len(b), gz(b)) for b in (p.read_bytes() for p in pages)]
+
+
+def first_visit(site: Path, lang: str, page: str) -> tuple[list[tuple[str, int, int]], tuple[str, int, int]]:
+    """Files a first view of `page` fetches (path, raw, gzip), and the search index fetched on search."""
+    html_file = site / lang / page / "index.html"
+    html = html_file.read_text(encoding="utf-8")
+    base = html_file.parent
+    refs = re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html)
+    refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    worker = re.search(r'"search": "([^"]+)"', html)
+    if worker:
+        refs.append(worker.group(1))
+    files = [(page + "/", html_file)]
+    for ref in refs:
+        files.append((ref, (base / ref).resolve()))
+    # Material's language switcher fetches each language's sitemap.xml.
+    files += [(f"/{code}/sitemap.xml", site / code / "sitemap.xml")
+              for code in re.findall(r'<link rel="alternate" href="[^"]*/(\w+)/" hreflang=', html)]
+    rows = [(name, len(p.read_bytes()), gz(p.read_bytes())) for name, p in files]
+    index = site / lang / "search" / "search_index.json"
+    return rows, ("search/search_index.json", len(index.read_bytes()), gz(index.read_bytes()))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Print build time and page weight figures.")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--page", default="berangkat-resmi/biaya", help="content page for the first-visit figures")
+    args = parser.parse_args(argv)
+    tmp = Path(tempfile.mkdtemp(prefix="jr-bench-"))
+    try:
+        pipeline, plain = build_times(args.rounds, tmp)
+        p, m = statistics.median(pipeline), statistics.median(plain)
+        print(f"Build ({args.rounds} rounds, interleaved, {os.cpu_count()} cores)")
+        print(f"  full pipeline (stage + 2 languages in parallel + post-build): median {p:.2f} s "
+              f"(min {min(pipeline):.2f}, max {max(pipeline):.2f})")
+        print(f"  plain mkdocs build of the same staged Markdown, both languages: median {m:.2f} s "
+              f"(min {min(plain):.2f}, max {max(plain):.2f})")
+        print(f"  ratio pipeline / plain: {p / m:.2f} (budget 1.5)")
+        site = tmp / "site"
+        print("HTML per content page (bytes)")
+        for lang in ("id", "en"):
+            sizes = html_sizes(site, lang)
+            raw = [s[0] for s in sizes]
+            zipped = [s[1] for s in sizes]
+            print(f"  {lang}: {len(sizes)} pages; raw median {statistics.median(raw):,.0f}, max {max(raw):,}; "
+                  f"gzip median {statistics.median(zipped):,.0f}, max {max(zipped):,}")
+        for lang in ("id", "en"):
+            rows, index = first_visit(site, lang, args.page)
+            print(f"First visit of /{lang}/{args.page}/ ({len(rows)} requests, all to the site's own host)")
+            for name, raw, zipped in rows:
+                print(f"  {zipped:>8,} B gzip  {raw:>9,} B raw  {name}")
+            total = sum(r[2] for r in rows)
+            print(f"  total {total:,} B gzip, {sum(r[1] for r in rows):,} B raw (budget 90,000 B gzip)")
+            print(f"  + on first search: {index[2]:,} B gzip ({index[1]:,} B raw) {index[0]} "
+                  f"-> {total + index[2]:,} B gzip with search used")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
