@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve drift catalogs bench clean
+.PHONY: site test serve drift catalogs bench clean content-report
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -38,3 +38,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf build site
+
+# Words, sentences, sources and review dates per page; flags long pages and long sentences.
+content-report: $(STAMP)
+	$(PY) -m scripts.content_report
