@@ -22,9 +22,15 @@ _FENCE = re.compile(r"^\s*(```|~~~)")
 class MarkerContext:
     lang: str
     rel: str            # the content file, for error messages
+    page: str           # the page's path below the language root, e.g. "negara-tujuan/taiwan.md"
     line: int           # the marker's line in that file
     env: object         # Jinja2 environment for `lang`
     data: object        # scripts.sitedata.SiteData: data files, loaded once per build
+
+    def link(self, target: str) -> str:
+        """A relative Markdown link target from this page to another page, e.g. "kontak/index.md"."""
+        import posixpath
+        return posixpath.relpath(target, posixpath.dirname(self.page) or ".")
 
     def error(self, field: str, problem: str) -> BuildError:
         return BuildError(self.rel, f"line {self.line}: {field}", problem)
@@ -52,7 +58,7 @@ def _load_renderers() -> None:
     from scripts import contacts, glossary  # noqa: F401
 
 
-def replace_markers(body: str, rel: str, first_line: int, lang: str, env, data) -> str:
+def replace_markers(body: str, rel: str, first_line: int, lang: str, env, data, page: str = "") -> str:
     """Replace every marker line in `body`; `first_line` is the body's first line number in the file."""
     _load_renderers()
     out: list[str] = []
@@ -73,6 +79,6 @@ def replace_markers(body: str, rel: str, first_line: int, lang: str, env, data) 
             raise BuildError(rel, f"line {number}", f"unknown marker 'jr:{name}' "
                              f"(known: {', '.join('jr:' + k for k in sorted(_RENDERERS))})")
         args = dict(pair.split("=", 1) for pair in match.group("args").split())
-        ctx = MarkerContext(lang=lang, rel=rel, line=number, env=env, data=data)
+        ctx = MarkerContext(lang=lang, rel=rel, page=page, line=number, env=env, data=data)
         out.append(_RENDERERS[name](args, ctx).rstrip("\n"))
     return "\n".join(out)

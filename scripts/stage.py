@@ -83,7 +83,7 @@ def stage_language(project: Project, lang: Language, source: Language, env, data
         page = frontmatter.split(text, rel)
         meta = frontmatter.validate(page.meta, rel)
         first_body_line = text[: len(text) - len(page.body)].count("\n") + 1
-        body = replace_markers(page.body, rel, first_body_line, lang.code, env, data)
+        body = replace_markers(page.body, rel, first_body_line, lang.code, env, data, page=rel_page)
         if not translated:
             body = (notice.render(source_name=source.name) + f'\n<div lang="{source.code}" markdown>\n\n'
                     + body.strip() + "\n\n</div>\n")
