@@ -5,17 +5,31 @@ Publication rule (safety-critical, tested):
 - single-source: on the website only, with a visible caution;
 - unconfirmed or conflicting: never rendered anywhere.
 It applies to each channel and to the entry as a whole (the lower of the two wins).
+An entry that may be published but has no publishable channel is still listed (name, purpose,
+region, sources) with a plain note, e.g. "go to the office in person"; a marker that names it by id
+stops the build, because a page that promises a contact must show one.
+
+Markers (see docs/contacts.md):
+    <!-- jr:contacts ids=NAT-01,NAT-04 -->      the named contacts, in that order
+    <!-- jr:contacts country=HK -->             the missions in one destination (else the fallback)
+    <!-- jr:contacts kind=national -->          every national channel
+    <!-- jr:contacts kind=mission -->           the missions abroad, a heading per country
+    <!-- jr:contacts kind=regional -->          the regional offices, a heading per province
+    add medium=print for paper (leaflets): confirmed channels only, no single-source ones
+    <!-- jr:contacts-downloads -->              links to the vCard, JSON and CSV downloads
 """
 from __future__ import annotations
 
 import datetime as dt
+import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import urlparse
 
 import phonenumbers
 from babel import Locale
+from babel.dates import format_date, format_skeleton
 
 from scripts.data import load_yaml, require_bilingual, require_text
 from scripts.errors import BuildError, relpath
@@ -26,13 +40,52 @@ SCOPES = ("national", "worldwide", "country", "province", "regency")
 CHANNEL_TYPES = ("phone", "tollfree", "shortcode", "whatsapp", "sms", "email", "web", "app", "address")
 NUMBER_TYPES = ("phone", "whatsapp")               # must carry a valid E.164 number
 DIALLED_TYPES = ("tollfree", "shortcode")           # dialled as printed, inside Indonesia only
+CALLABLE_TYPES = NUMBER_TYPES + DIALLED_TYPES + ("sms",)
 CONFIDENCE = ("confirmed", "single-source", "unconfirmed", "conflicting")
 WEB = ("confirmed", "single-source")
 PRINT = ("confirmed",)
+MEDIA = {"web": WEB, "print": PRINT}
+LISTINGS = ("national", "mission", "regional")      # kind=... marker argument
+DEFAULT_MAX_AGE_MONTHS = 12                          # a contact is due a re-check after this long
+# Where scripts/contacts_export.py writes the downloads, below each language's site root.
+DOWNLOAD_DIR = "kontak/unduh"
+DOWNLOADS = {"vcard": "hotline-nasional.vcf", "json": "kontak.json", "csv": "kontak.csv"}
 _ID = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
 # Shown when a destination has no published mission contact: the Foreign Ministry's protection
 # hotline and the Safe Travel app, which lists every mission's current number.
 MISSION_FALLBACK_IDS = ("NAT-04", "NAT-05")
+
+
+# Indonesia's 38 provinces as written in Indonesian (region.province must be one of them), with the
+# English name shown beside it on English pages.
+PROVINCES = {
+    "Aceh": "Aceh", "Sumatera Utara": "North Sumatra", "Sumatera Barat": "West Sumatra", "Riau": "Riau",
+    "Kepulauan Riau": "Riau Islands", "Jambi": "Jambi", "Sumatera Selatan": "South Sumatra",
+    "Kepulauan Bangka Belitung": "Bangka Belitung Islands", "Bengkulu": "Bengkulu", "Lampung": "Lampung",
+    "DKI Jakarta": "Jakarta", "Jawa Barat": "West Java", "Banten": "Banten", "Jawa Tengah": "Central Java",
+    "DI Yogyakarta": "Yogyakarta", "Jawa Timur": "East Java", "Bali": "Bali",
+    "Nusa Tenggara Barat": "West Nusa Tenggara", "Nusa Tenggara Timur": "East Nusa Tenggara",
+    "Kalimantan Barat": "West Kalimantan", "Kalimantan Tengah": "Central Kalimantan",
+    "Kalimantan Selatan": "South Kalimantan", "Kalimantan Timur": "East Kalimantan",
+    "Kalimantan Utara": "North Kalimantan", "Sulawesi Utara": "North Sulawesi", "Gorontalo": "Gorontalo",
+    "Sulawesi Tengah": "Central Sulawesi", "Sulawesi Barat": "West Sulawesi",
+    "Sulawesi Selatan": "South Sulawesi", "Sulawesi Tenggara": "Southeast Sulawesi", "Maluku": "Maluku",
+    "Maluku Utara": "North Maluku", "Papua": "Papua", "Papua Barat": "West Papua",
+    "Papua Barat Daya": "Southwest Papua", "Papua Tengah": "Central Papua",
+    "Papua Pegunungan": "Highland Papua", "Papua Selatan": "South Papua",
+}
+# The scopes each kind of contact may have.
+KIND_SCOPES = {"national": ("national", "worldwide", "country"), "mission": ("country",),
+               "regional": ("province", "regency")}
+
+
+def _known_countries() -> frozenset[str]:
+    """ISO 3166-1 alpha-2 codes that are real places: named by CLDR and with a telephone plan."""
+    names = Locale("en").territories
+    return frozenset(code for code in phonenumbers.SUPPORTED_REGIONS if code in names)
+
+
+COUNTRIES = _known_countries()
 
 
 @dataclass(frozen=True)
@@ -51,16 +104,23 @@ class Channel:
     sources: tuple[Source, ...]
 
     @property
+    def dialled(self) -> str | None:
+        """What a phone dials or messages: E.164 where there is one, else the short number's digits."""
+        if self.type not in CALLABLE_TYPES:
+            return None
+        return self.e164 or re.sub(r"\D", "", self.value)
+
+    @property
     def href(self) -> str | None:
         """The link a phone opens: tel: in E.164, wa.me, mailto:, or the web address."""
         if self.type == "phone":
             return f"tel:{self.e164}"
         if self.type == "sms":
-            return f"sms:{self.e164 or self.value}"
+            return f"sms:{self.dialled}"
         if self.type == "whatsapp":
             return f"https://wa.me/{self.e164.lstrip('+')}"
         if self.type in DIALLED_TYPES:
-            return "tel:" + re.sub(r"\D", "", self.value)
+            return f"tel:{self.dialled}"
         if self.type == "email":
             return f"mailto:{self.value}"
         if self.type in ("web", "app") and _looks_like_web(self.value):
@@ -86,12 +146,20 @@ class Contact:
     confidence: str
     notes: dict[str, str] | None
 
+    def listed(self, medium: str = "web") -> bool:
+        """The entry itself (name, purpose, region, sources) may appear on the website or on paper."""
+        return self.confidence in MEDIA[medium]
+
     def channels_for(self, medium: str) -> list[Channel]:
         """The channels that may appear on the website ("web") or on paper ("print")."""
-        allowed = WEB if medium == "web" else PRINT
+        allowed = MEDIA[medium]
         if self.confidence not in allowed:
             return []
         return [c for c in self.channels if c.confidence in allowed]
+
+    def numbers_for(self, medium: str) -> list[Channel]:
+        """The published channels a phone can call or message."""
+        return [c for c in self.channels_for(medium) if c.type in CALLABLE_TYPES]
 
     def sources_for(self, medium: str) -> list[Source]:
         """The entry's sources and those of the channels shown, without repeats."""
@@ -102,10 +170,17 @@ class Contact:
                 out.append(source)
         return out
 
-    def single_source(self) -> bool:
-        """True when a published web channel (or the entry) rests on one source only."""
+    def single_source(self, medium: str = "web") -> bool:
+        """True when a published channel (or the entry) rests on one source only (never on paper)."""
         return self.confidence == "single-source" or any(
-            c.confidence == "single-source" for c in self.channels_for("web"))
+            c.confidence == "single-source" for c in self.channels_for(medium))
+
+    def needs_caution(self) -> bool:
+        """A caution for the whole card: the entry, or everything it shows, rests on one source.
+        (A single-source channel beside confirmed ones is marked on its own line instead.)"""
+        shown = self.channels_for("web")
+        return self.confidence == "single-source" or bool(shown) and all(
+            c.confidence == "single-source" for c in shown)
 
 
 def _looks_like_web(value: str) -> bool:
@@ -156,8 +231,8 @@ def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str,
         raise BuildError(rel, f"{field}.e164", "an SMS number needs its E.164 form (only short codes have none)")
     elif e164 is not None:
         raise BuildError(rel, f"{field}.e164", f"a {kind} channel has no E.164 number")
-    if kind in DIALLED_TYPES and confidence in WEB and not re.fullmatch(r"[0-9][0-9 -]{1,14}", value):
-        raise BuildError(rel, f"{field}.value", f"a {kind} number must be digits (with - or spaces), not {value!r}")
+    if kind in DIALLED_TYPES and confidence in WEB:
+        _check_dialled(kind, value, rel, f"{field}.value")
     if kind == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value, re.I):
         raise BuildError(rel, f"{field}.value", f"is not an email address: {value!r}")
     label = item.get("label")
@@ -168,8 +243,23 @@ def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str,
                    sources=_sources(item.get("sources"), rel, f"{field}.sources"))
 
 
+def _check_dialled(kind: str, value: str, rel: str, field: str) -> None:
+    """A short code or a toll-free number: digits as printed, and really short (or really 0800)."""
+    if not re.fullmatch(r"[0-9][0-9 -]{1,14}", value):
+        raise BuildError(rel, field, f"a {kind} number must be digits (with - or spaces), not {value!r}")
+    digits = re.sub(r"\D", "", value)
+    if kind == "shortcode" and not 3 <= len(digits) <= 7:
+        raise BuildError(rel, field, f"{value!r} is not a short code (3 to 7 digits): "
+                         "declare a full number as type phone or whatsapp, with its e164")
+    if kind == "tollfree" and not (digits.startswith("0800") and 7 <= len(digits) <= 12):
+        raise BuildError(rel, field, f"{value!r} is not an Indonesian toll-free number (0800...)")
+
+
 def _check_number(value: str, e164, rel: str, field: str, countries: tuple[str, ...]) -> str:
     """E.164 must be a valid number, and the number as published must be the same number."""
+    if e164 is None and re.fullmatch(r"[0-9][0-9 -]{1,8}", value) and len(re.sub(r"\D", "", value)) <= 7:
+        raise BuildError(rel, f"{field}.type", f"{value!r} looks like a short code: declare it as "
+                         "type shortcode (or tollfree), not as a phone or WhatsApp number")
     if not isinstance(e164, str) or not e164.startswith("+"):
         raise BuildError(rel, f"{field}.e164", f"an E.164 number (+<country><number>) is required, got {e164!r}")
     try:
@@ -197,7 +287,6 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
     items = raw.get("contacts") if isinstance(raw, dict) else None
     if not isinstance(items, list) or not items:
         raise BuildError(rel, "contacts", "must be a non-empty list")
-    territories = Locale("en").territories
     seen: set[str] = set()
     contacts = []
     for i, item in enumerate(items):
@@ -224,11 +313,21 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
         countries = tuple(country) if isinstance(country, list) else (country,) if country is not None else ()
         if scope == "country" and not countries:
             raise BuildError(rel, f"{field}.region.country", "is required for scope country")
+        if scope not in KIND_SCOPES[kind]:
+            raise BuildError(rel, f"{field}.region.scope", f"a {kind} contact has scope "
+                             f"{' or '.join(KIND_SCOPES[kind])}, not {scope!r}")
         for code in countries:
-            if not (isinstance(code, str) and len(code) == 2 and code in territories):
+            if not (isinstance(code, str) and code in COUNTRIES):
                 raise BuildError(rel, f"{field}.region.country", f"unknown country code {code!r} (ISO 3166 alpha-2)")
+        if len(set(countries)) != len(countries):
+            raise BuildError(rel, f"{field}.region.country", "lists a country twice")
         if scope in ("province", "regency"):
-            require_text(region.get("province"), rel, f"{field}.region.province")
+            province = require_text(region.get("province"), rel, f"{field}.region.province")
+            if province not in PROVINCES:
+                raise BuildError(rel, f"{field}.region.province", f"unknown province {province!r} "
+                                 "(write it as in the official list, e.g. 'Jawa Timur')")
+        elif region.get("province") is not None:
+            raise BuildError(rel, f"{field}.region.province", f"a {scope} contact has no province")
         if scope == "regency":
             require_text(region.get("regency"), rel, f"{field}.region.regency")
         channels = item.get("channels")
@@ -256,42 +355,208 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
 
 
 def published(contacts: list[Contact], medium: str = "web") -> list[Contact]:
+    """The entries with at least one channel that may be shown in `medium`."""
     return [c for c in contacts if c.channels_for(medium)]
 
 
-def stale(contacts: list[Contact], today: dt.date, max_age_days: int) -> list[Contact]:
-    """Published contacts whose last check is older than max_age_days."""
-    return [c for c in published(contacts) if (today - c.checked).days > max_age_days]
+def listed(contacts: list[Contact], medium: str = "web") -> list[Contact]:
+    """The entries that may be shown in `medium` at all, with or without a publishable channel."""
+    return [c for c in contacts if c.listed(medium)]
+
+
+def months_before(day: dt.date, months: int) -> dt.date:
+    """The same day `months` calendar months earlier (the month's last day if it is shorter)."""
+    year, month = divmod(day.year * 12 + day.month - 1 - months, 12)
+    month += 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)
+
+
+def stale(contacts: list[Contact], today: dt.date,
+          max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> list[Contact]:
+    """Contacts shown on the website whose last check is more than max_age_months old."""
+    cutoff = months_before(today, max_age_months)
+    return [c for c in listed(contacts) if c.checked < cutoff]
+
+
+def stale_warnings(contacts: list[Contact], rel: str, today: dt.date | None = None,
+                   max_age_months: int = DEFAULT_MAX_AGE_MONTHS) -> list[str]:
+    """One line per contact due a re-check (the build prints them; `make contacts-check` fails on them)."""
+    today = today or dt.date.today()
+    return [f"{rel}: {c.id}: last checked {c.checked.isoformat()}, more than {max_age_months} months ago: "
+            "check it again and update `checked` (make contacts-check)"
+            for c in stale(contacts, today, max_age_months)]
 
 
 def country_name(code: str, lang: str) -> str:
     return Locale(lang).territories.get(code, code)
 
 
+def province_name(province: str, lang: str) -> str:
+    """The province as written in Indonesian; on other pages with the English name first."""
+    english = PROVINCES.get(province, province)
+    if lang == "id" or english == province:
+        return province
+    return f"{english} ({province})"
+
+
+# --- Listings -------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Group:
+    heading: str | None
+    contacts: tuple[Contact, ...]
+
+
+def national_listing(contacts: list[Contact], medium: str) -> list[Group]:
+    """Every national channel (in Indonesia or for callers anywhere), in the order of the data file."""
+    chosen = [c for c in listed(contacts, medium) if c.kind == "national" and c.scope in ("national", "worldwide")]
+    return [Group(None, tuple(chosen))] if chosen else []
+
+
+def mission_listing(contacts: list[Contact], medium: str, lang: str) -> list[Group]:
+    """The missions abroad (and other lines that serve one destination), a heading per country.
+
+    An entry that serves several countries gets one heading naming them all; headings are sorted by
+    the country names in the page's language; missions come before a destination's own lines."""
+    groups: dict[tuple[str, ...], list[Contact]] = {}
+    for contact in listed(contacts, medium):
+        if contact.scope == "country" and contact.kind != "regional":
+            groups.setdefault(contact.countries, []).append(contact)
+    out = []
+    for codes, members in groups.items():
+        members.sort(key=lambda c: c.kind != "mission")
+        out.append(Group(", ".join(country_name(code, lang) for code in codes), tuple(members)))
+    return sorted(out, key=lambda g: g.heading.casefold())
+
+
+def regional_listing(contacts: list[Contact], medium: str, lang: str) -> list[Group]:
+    """The regional offices, a heading per province; the province-wide office first, then by name."""
+    groups: dict[str, list[Contact]] = {}
+    for contact in listed(contacts, medium):
+        if contact.kind == "regional":
+            groups.setdefault(contact.province, []).append(contact)
+    out = []
+    for province, members in groups.items():
+        members.sort(key=lambda c: (c.scope != "province", c.name[lang].casefold()))
+        out.append(Group(province_name(province, lang), tuple(members)))
+    return sorted(out, key=lambda g: g.heading.casefold())
+
+
+def vcard_contacts(contacts: list[Contact]) -> list[Contact]:
+    """The national hotlines for the phone's address book. A vCard shows no caution, so it follows
+    the paper rule: confirmed entries, and only their confirmed channels."""
+    return [c for group in national_listing(contacts, "print") for c in group.contacts if c.numbers_for("print")]
+
+
+def missing_note(contact: Contact, medium: str) -> str | None:
+    """Which plain note a contact card needs when a way to reach the office is missing:
+
+    - "in-person-address" / "in-person": a regional office with no confirmed number (go there; with
+      the address when one is published);
+    - "mission-none": a mission with nothing publishable (use the Foreign Ministry's channels);
+    - "none": any other entry with nothing publishable."""
+    shown = contact.channels_for(medium)
+    if contact.kind == "regional":
+        if any(c.confidence == "confirmed" for c in contact.numbers_for(medium)):
+            return None
+        return "in-person-address" if any(c.type == "address" for c in shown) else "in-person"
+    if shown:
+        return None
+    return "mission-none" if contact.kind == "mission" else "none"
+
+
+def source_date(value: str | None, lang: str) -> str:
+    """A source's date (YYYY-MM-DD, YYYY-MM or YYYY) in the page's language; "" when unknown."""
+    if not value:
+        return ""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return format_date(dt.date(*parts), "long", locale=lang)
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=lang)
+    return value
+
+
+def _render(ctx: MarkerContext, groups: list[Group], medium: str, fallback: bool = False,
+            country: str | None = None) -> str:
+    return ctx.env.get_template("contacts.md.j2").render(
+        groups=groups, medium=medium, missing_note=missing_note,
+        source_date=lambda value: source_date(value, ctx.lang), fallback=fallback, country=country)
+
+
+def _medium(args: dict, ctx: MarkerContext) -> str:
+    medium = args.get("medium", "web")
+    if medium not in MEDIA:
+        raise ctx.error("jr:contacts medium", f"must be web or print, not {medium!r}")
+    return medium
+
+
 @marker("contacts")
 def render_contacts(args: dict, ctx: MarkerContext) -> str:
-    unknown = set(args) - {"ids", "country"}
-    if unknown or len(args) != 1:
-        raise ctx.error("jr:contacts", "takes exactly one of ids=A,B or country=XX")
+    unknown = set(args) - {"ids", "country", "kind", "medium"}
+    selectors = [key for key in ("ids", "country", "kind") if key in args]
+    if unknown or len(selectors) != 1:
+        raise ctx.error("jr:contacts", "takes exactly one of ids=A,B, country=XX or "
+                        "kind=national|mission|regional (and optionally medium=web|print)")
+    medium = _medium(args, ctx)
     everyone = {c.id: c for c in ctx.data.contacts}
-    fallback = False
     if "ids" in args:
         chosen = []
         for cid in args["ids"].split(","):
             if cid not in everyone:
                 raise ctx.error("jr:contacts ids", f"no contact {cid!r} in data/contacts.yml")
-            if not everyone[cid].channels_for("web"):
-                raise ctx.error("jr:contacts ids", f"contact {cid!r} has nothing publishable "
-                                "(unconfirmed or conflicting): remove it from the page")
+            if not everyone[cid].channels_for(medium):
+                what = "publishable (unconfirmed or conflicting)" if medium == "web" else \
+                    "printable (only confirmed channels go on paper)"
+                raise ctx.error("jr:contacts ids", f"contact {cid!r} has nothing {what}: remove it from the page")
+            if cid in (c.id for c in chosen):
+                raise ctx.error("jr:contacts ids", f"contact {cid!r} is named twice")
             chosen.append(everyone[cid])
-    else:
+        return _render(ctx, [Group(None, tuple(chosen))], medium)
+    if "country" in args:
         code = args["country"]
-        if code not in Locale("en").territories or len(code) != 2:
+        if code not in COUNTRIES:
             raise ctx.error("jr:contacts country", f"unknown country code {code!r}")
-        chosen = [c for c in published(ctx.data.contacts) if c.kind == "mission" and code in c.countries]
-        if not chosen:
-            fallback = True
-            chosen = [everyone[cid] for cid in MISSION_FALLBACK_IDS if cid in everyone]
-    return ctx.env.get_template("contacts.md.j2").render(
-        contacts=chosen, fallback=fallback, country=country_name(args.get("country", ""), ctx.lang)
-        if "country" in args else None)
+        chosen = [c for c in published(ctx.data.contacts, medium) if c.kind == "mission" and code in c.countries]
+        fallback = not chosen
+        if fallback:
+            chosen = [everyone[cid] for cid in MISSION_FALLBACK_IDS
+                      if cid in everyone and everyone[cid].channels_for(medium)]
+        return _render(ctx, [Group(None, tuple(chosen))], medium, fallback, country_name(code, ctx.lang))
+    kind = args["kind"]
+    if kind not in LISTINGS:
+        raise ctx.error("jr:contacts kind", f"must be one of {', '.join(LISTINGS)}, not {kind!r}")
+    if kind == "national":
+        groups = national_listing(ctx.data.contacts, medium)
+    elif kind == "mission":
+        groups = mission_listing(ctx.data.contacts, medium, ctx.lang)
+    else:
+        groups = regional_listing(ctx.data.contacts, medium, ctx.lang)
+    if not groups:
+        raise ctx.error("jr:contacts kind", f"no {kind} contact may be shown ({medium}): "
+                        "nothing in data/contacts.yml is publishable")
+    return _render(ctx, groups, medium)
+
+
+def download_links(ctx: MarkerContext) -> dict[str, str]:
+    """Links from the marker's page to each download. They are relative (they work under any site
+    address) and go into raw HTML, so they point at the directory URL MkDocs gives the page."""
+    stem = PurePosixPath(ctx.page or "index.md").with_suffix("")
+    start = (stem.parent if stem.name == "index" else stem).as_posix()
+    return {key: posixpath.relpath(f"{DOWNLOAD_DIR}/{name}", start) for key, name in DOWNLOADS.items()}
+
+
+@marker("contacts-downloads")
+def render_downloads(args: dict, ctx: MarkerContext) -> str:
+    if args:
+        raise ctx.error("jr:contacts-downloads", "takes no arguments")
+    national = vcard_contacts(ctx.data.contacts)
+    if not national:
+        raise ctx.error("jr:contacts-downloads", "no confirmed national number to put in the vCard")
+    return ctx.env.get_template("contacts_downloads.md.j2").render(
+        links=download_links(ctx), files=DOWNLOADS, vcard_count=len(national))

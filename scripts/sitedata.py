@@ -26,5 +26,8 @@ class SiteData:
 
     @cached_property
     def contacts(self):
-        from scripts.contacts import load_contacts
-        return load_contacts(self.project.data / "contacts.yml", self.project.root, self.language_codes)
+        from scripts.contacts import load_contacts, stale_warnings
+        path = self.project.data / "contacts.yml"
+        contacts = load_contacts(path, self.project.root, self.language_codes)
+        self.warnings.extend(stale_warnings(contacts, path.relative_to(self.project.root).as_posix()))
+        return contacts
