@@ -16,7 +16,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from scripts import configs, i18n, postbuild
+from scripts import configs, contacts_export, i18n, postbuild
 from scripts.errors import BuildError
 from scripts.nav import load_nav, mkdocs_nav, nav_pages
 from scripts.project import ROOT, Project
@@ -114,6 +114,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     source = project.source_language()
     postbuild.write_sitemaps(out, url, languages, source, staged)
     postbuild.write_root_pages(out, url, configs.site_name(project), languages, source, envs)
+    contacts_export.write_downloads(project, out, languages, envs)
     seconds["postbuild"] = time.perf_counter() - t
 
     publish(out, site_dir)
