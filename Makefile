@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve drift catalogs bench clean content-report
+.PHONY: site test serve drift catalogs bench clean content-report contacts-check
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -30,7 +30,7 @@ drift: $(STAMP)
 # Extract our UI strings from templates/ and merge them into every catalog (then translate the .po files).
 catalogs: $(STAMP)
 	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --project "Jalur Resmi" -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales --no-location --ignore-obsolete
+	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -w 100 --ignore-obsolete
 	$(VENV)/bin/pybabel compile -d locales --statistics
 
 bench: $(STAMP)
@@ -42,3 +42,9 @@ clean:
 # Words, sentences, sources and review dates per page; flags long pages and long sentences.
 content-report: $(STAMP)
 	$(PY) -m scripts.content_report
+
+# Contacts due a re-check (checked more than 12 months ago); exits non-zero when there is any.
+# Another age: make contacts-check MAX_AGE_MONTHS=6
+MAX_AGE_MONTHS ?= 12
+contacts-check: $(STAMP)
+	$(PY) -m scripts.contacts_freshness --max-age-months $(MAX_AGE_MONTHS)
