@@ -31,3 +31,8 @@ class SiteData:
         contacts = load_contacts(path, self.project.root, self.language_codes)
         self.warnings.extend(stale_warnings(contacts, path.relative_to(self.project.root).as_posix()))
         return contacts
+
+    @cached_property
+    def checklist(self):
+        from scripts.checklist import load_checklist
+        return load_checklist(self.project.data / "checklist.yml", self.project.root, self.language_codes)
