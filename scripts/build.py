@@ -15,8 +15,9 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlparse
 
-from scripts import configs, contacts_export, i18n, postbuild
+from scripts import configs, contacts_export, i18n, offline, postbuild, previews, service_worker
 from scripts.errors import BuildError
 from scripts.nav import load_nav, mkdocs_nav, nav_pages
 from scripts.project import ROOT, Project
@@ -56,25 +57,26 @@ def stage_all(project: Project, work: Path, site_url: str) -> tuple[dict, dict, 
 
 
 def run_mkdocs(config_files: dict[str, Path], root: Path) -> None:
-    """One `mkdocs build` per language, in parallel (they share nothing); strict mode stops on warnings.
+    """Run `mkdocs build` for every config at once (they share nothing); strict mode stops on warnings.
 
     Not --quiet: it hides warnings from the counter, and strict mode would then pass a broken link.
     """
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
-    procs = {lang: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(path)],
+    procs = {name: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(path)],
                                     cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                     text=True)
-             for lang, path in config_files.items()}
+             for name, path in config_files.items()}
     failures = []
-    for lang, proc in procs.items():
+    for name, proc in procs.items():
         output, _ = proc.communicate()
         if proc.returncode != 0:
             lines = [ln for ln in output.splitlines() if ln.startswith(("WARNING", "ERROR"))] or output.splitlines()
-            failures.append((lang, lines))
+            failures.append((name, lines))
     if failures:
-        lang, lines = failures[0]
+        name, lines = failures[0]
         detail = "; ".join(line.strip() for line in lines[:5])
-        raise BuildError(f"build/{lang}/docs (from content/)", "mkdocs --strict", detail)
+        lang = name.split("-")[0]
+        raise BuildError(f"build/{lang}/docs (from content/)", f"mkdocs --strict ({config_files[name].name})", detail)
 
 
 def publish(out: Path, site_dir: Path) -> None:
@@ -108,6 +110,11 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     run_mkdocs(config_files, root)
     seconds["mkdocs"] = time.perf_counter() - t
 
+    # The offline copies: the same staged Markdown through Material's offline plugin.
+    t = time.perf_counter()
+    run_mkdocs({f"{lang}-offline": offline.write_config(work, lang) for lang in config_files}, root)
+    seconds["offline"] = time.perf_counter() - t
+
     t = time.perf_counter()
     out = work / "out"
     languages = project.languages()
@@ -115,6 +122,14 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     postbuild.write_sitemaps(out, url, languages, source, staged)
     postbuild.write_root_pages(out, url, configs.site_name(project), languages, source, envs)
     contacts_export.write_downloads(project, out, languages, envs)
+    painter = previews.PreviewPainter(configs.site_name(project), urlparse(url).netloc)
+    for lang in languages:
+        for page in staged[lang.code]:
+            painter.draw(page.title, page.description,
+                         out / lang.code / "assets" / "previews" / f"{previews.slug(page.url)}.png")
+        offline.make_zip(work / "offline" / lang.code, out / lang.code / "unduh" / offline.zip_name(lang.code),
+                         lang.code)
+        service_worker.write(out, lang.code, envs[lang.code], configs.site_name(project))
     seconds["postbuild"] = time.perf_counter() - t
 
     publish(out, site_dir)

@@ -42,6 +42,7 @@ def write_config(project: Project, lang: Language, languages: list[Language], wo
             # Material's language switcher; absolute links, so hreflang in <head> is absolute too.
             "alternate": [{"name": other.name, "link": f"{site_url}{other.code}/", "lang": other.code}
                           for other in languages],
+            "og_locale": lang.locale,
         },
         "nav": nav,
     }

@@ -16,6 +16,7 @@ class Language:
     code: str          # "id", "en": also the URL prefix and the content folder
     name: str          # the language's own name, shown in the switcher
     source: bool       # the language every other one is translated from
+    locale: str = ""   # language_TERRITORY for Open Graph (og:locale)
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,8 @@ def load_languages(path: Path, root: Path) -> list[Language]:
         for key in ("code", "name"):
             if not isinstance(item, dict) or not str(item.get(key) or "").strip():
                 raise BuildError(rel, f"languages[{i}].{key}", "is missing or empty")
-        langs.append(Language(code=item["code"], name=item["name"], source=bool(item.get("source"))))
+        langs.append(Language(code=item["code"], name=item["name"], source=bool(item.get("source")),
+                              locale=str(item.get("locale") or item["code"])))
     if sum(lang.source for lang in langs) != 1:
         raise BuildError(rel, "languages[].source", "exactly one language must be the source")
     return langs

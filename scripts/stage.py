@@ -26,6 +26,7 @@ class StagedPage:
     title: str
     translated: bool       # False: the source-language text with the notice
     reviewed: object       # datetime.date
+    description: str = ""
 
     @property
     def url(self) -> str:
@@ -96,7 +97,7 @@ def stage_language(project: Project, lang: Language, source: Language, env, data
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(frontmatter.dump(out_meta, body), encoding="utf-8")
         staged.append(StagedPage(path=rel_page, title=meta["title"], translated=translated,
-                                 reviewed=meta["reviewed"]))
+                                 reviewed=meta["reviewed"], description=meta["description"]))
     return staged
 
 

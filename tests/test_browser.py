@@ -20,7 +20,9 @@ class Recorder:
     def __init__(self, page):
         self.requests, self.failed, self.errors, self.responses = [], [], [], []
         page.on("request", lambda r: self.requests.append(r.url))
-        page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
+        # A request the browser cancels because the test moved on to the next page is not a failure.
+        page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "")
+                or self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", self._response)
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))

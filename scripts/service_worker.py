@@ -1,0 +1,37 @@
+"""A small service worker per language (site/<lang>/sw.js, scope /<lang>/), generated at build time.
+
+Network first for pages (contacts must never go stale), cache first for theme files and data.
+The cache name carries a hash of the theme files, the search index and the sitemap, so a build that
+changes any of them replaces the old cache (and the pages saved with it); pages themselves are always
+fetched fresh when online.
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+PRECACHE_SUFFIXES = (".css", ".js")
+
+
+def write(out: Path, lang: str, env, site_name: str) -> Path:
+    root = out / lang
+    # Theme files, the search index and the sitemaps: what cache-first serves, so what must refresh it.
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] in
+                   ("assets", "search", "sitemap.xml") and not p.name.endswith(".map")
+                   and "previews" not in p.parts)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    # Theme files every page needs, so any page saved earlier renders fully offline.
+    precache = [f"/{lang}/{p.relative_to(root).as_posix()}" for p in files
+                if p.suffix in PRECACHE_SUFFIXES and p.relative_to(root).parts[0] == "assets"
+                and "lunr" not in p.parts and "vendor" not in p.parts]
+    offline_page = env.get_template("sw_offline.html.j2").render(
+        lang=lang, site_name=site_name, home=f"/{lang}/")
+    script = env.get_template("sw.js.j2").render(
+        prefix=f"jalur-resmi-{lang}-", cache=f"jalur-resmi-{lang}-{digest.hexdigest()[:12]}",
+        scope=f"/{lang}/", precache=precache, offline_page=offline_page)
+    path = root / "sw.js"
+    path.write_text(script, encoding="utf-8")
+    return path
