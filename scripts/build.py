@@ -37,6 +37,7 @@ class BuildResult:
 def stage_all(project: Project, work: Path, site_url: str) -> tuple[dict, dict, dict, list]:
     """Check all input and write build/<lang>/docs and build/mkdocs.<lang>.yml for every language."""
     data = SiteData(project)
+    data.site_url = site_url
     languages = data.languages
     source = project.source_language()
     pages = source_pages(project, source)

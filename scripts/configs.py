@@ -24,9 +24,18 @@ def base_site_url(project: Project, override: str | None = None) -> str:
     return url if url.endswith("/") else url + "/"
 
 
-def site_name(project: Project) -> str:
+def _base(project: Project) -> dict:
     with project.base_config.open(encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=get_yaml_loader()).get("site_name", "")
+        return yaml.load(fh, Loader=get_yaml_loader()) or {}
+
+
+def site_name(project: Project) -> str:
+    return _base(project).get("site_name", "")
+
+
+def extra(project: Project, key: str):
+    """A value from mkdocs.yml's `extra:` (our own settings live there, beside Material's)."""
+    return (_base(project).get("extra") or {}).get(key)
 
 
 def write_config(project: Project, lang: Language, languages: list[Language], work: Path, docs_dir: Path,

@@ -26,6 +26,7 @@ class MarkerContext:
     line: int           # the marker's line in that file
     env: object         # Jinja2 environment for `lang`
     data: object        # scripts.sitedata.SiteData: data files, loaded once per build
+    before: list = None  # the page's lines above the marker, as already rendered
 
     def link(self, target: str) -> str:
         """A relative Markdown link target from this page to another page, e.g. "kontak/index.md"."""
@@ -55,7 +56,7 @@ def known() -> list[str]:
 
 def _load_renderers() -> None:
     # The modules that define markers register themselves on import.
-    from scripts import checklist, contacts, glossary  # noqa: F401
+    from scripts import checklist, contacts, glossary, share  # noqa: F401
 
 
 def replace_markers(body: str, rel: str, first_line: int, lang: str, env, data, page: str = "") -> str:
@@ -79,6 +80,6 @@ def replace_markers(body: str, rel: str, first_line: int, lang: str, env, data, 
             raise BuildError(rel, f"line {number}", f"unknown marker 'jr:{name}' "
                              f"(known: {', '.join('jr:' + k for k in sorted(_RENDERERS))})")
         args = dict(pair.split("=", 1) for pair in match.group("args").split())
-        ctx = MarkerContext(lang=lang, rel=rel, page=page, line=number, env=env, data=data)
+        ctx = MarkerContext(lang=lang, rel=rel, page=page, line=number, env=env, data=data, before=out)
         out.append(_RENDERERS[name](args, ctx).rstrip("\n"))
     return "\n".join(out)

@@ -8,10 +8,8 @@ fetched fresh when online.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
-
-PRECACHE_SUFFIXES = (".css", ".js")
-
 
 def write(out: Path, lang: str, env, site_name: str) -> Path:
     root = out / lang
@@ -23,10 +21,11 @@ def write(out: Path, lang: str, env, site_name: str) -> Path:
     for path in files:
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
-    # Theme files every page needs, so any page saved earlier renders fully offline.
-    precache = [f"/{lang}/{p.relative_to(root).as_posix()}" for p in files
-                if p.suffix in PRECACHE_SUFFIXES and p.relative_to(root).parts[0] == "assets"
-                and "lunr" not in p.parts and "vendor" not in p.parts]
+    # The theme files the language's home page loads (every page loads the same ones), so a page saved
+    # earlier renders fully offline; nothing a page does not use is downloaded.
+    home = (root / "index.html").read_text(encoding="utf-8")
+    refs = re.findall(r'(?:href|src)="(assets/[^"]+)"', home) + re.findall(r'"search": "(assets/[^"]+)"', home)
+    precache = [f"/{lang}/{ref}" for ref in dict.fromkeys(refs)]
     offline_page = env.get_template("sw_offline.html.j2").render(
         lang=lang, site_name=site_name, home=f"/{lang}/")
     script = env.get_template("sw.js.j2").render(

@@ -10,6 +10,16 @@ class SiteData:
     def __init__(self, project: Project):
         self.project = project
         self.warnings: list[str] = []   # shown after a successful build (e.g. contacts due a re-check)
+        self.site_url = ""               # the site's root address, set by the build
+
+    @cached_property
+    def quick_exit_url(self) -> str:
+        from scripts.configs import extra
+        from scripts.errors import BuildError
+        url = extra(self.project, "quick_exit_url")
+        if not isinstance(url, str) or not url.startswith("https://"):
+            raise BuildError("mkdocs.yml", "extra.quick_exit_url", "must be an https:// address")
+        return url
 
     @cached_property
     def languages(self):

@@ -9,11 +9,13 @@ A page in a translation folder with no twin in the source folder stops the build
 """
 from __future__ import annotations
 
+import html
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import frontmatter
+from scripts import frontmatter, share
 from scripts.errors import BuildError, relpath
 from scripts.glossary import abbreviations
 from scripts.markers import replace_markers
@@ -85,6 +87,12 @@ def stage_language(project: Project, lang: Language, source: Language, env, data
         meta = frontmatter.validate(page.meta, rel)
         first_body_line = text[: len(text) - len(page.body)].count("\n") + 1
         body = replace_markers(page.body, rel, first_body_line, lang.code, env, data, page=rel_page)
+        body = wrap_tables(body, env)
+        url = share.page_url(data.site_url, lang.code, rel_page)
+        if meta.get("quick_exit"):
+            body = (share.quick_exit_block(env, data.quick_exit_url) + "\n" + body.rstrip() + "\n"
+                    + env.get_template("quick_exit_help.md.j2").render())
+        body = body.rstrip() + "\n\n" + share.share_block(env, meta["title"], meta["description"], url)
         if not translated:
             body = (notice.render(source_name=source.name) + f'\n<div lang="{source.code}" markdown>\n\n'
                     + body.strip() + "\n\n</div>\n")
@@ -99,6 +107,31 @@ def stage_language(project: Project, lang: Language, source: Language, env, data
         staged.append(StagedPage(path=rel_page, title=meta["title"], translated=translated,
                                  reviewed=meta["reviewed"], description=meta["description"]))
     return staged
+
+
+_HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*$")
+
+
+def wrap_tables(body: str, env) -> str:
+    """Put every Markdown table in a focusable, labelled region that scrolls sideways on a phone."""
+    lines, out, heading, i = body.split("\n"), [], "", 0
+    label = env.get_template("table_label.txt.j2")
+    while i < len(lines):
+        match = _HEADING.match(lines[i])
+        if match:
+            heading = share.plain(match.group(1))
+        if lines[i].lstrip().startswith("|") and (i == 0 or not lines[i - 1].strip()):
+            end = i
+            while end < len(lines) and lines[end].lstrip().startswith("|"):
+                end += 1
+            name = html.escape(label.render(heading=heading).strip(), quote=True)
+            out += [f'<div class="jr-table" tabindex="0" role="region" aria-label="{name}" markdown>', "",
+                    *lines[i:end], "", "</div>"]
+            i = end
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
 
 
 def _copy_assets(src: Path, dst: Path) -> None:
