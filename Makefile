@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve drift catalogs bench clean content-report contacts-check
+.PHONY: site test serve drift catalogs bench clean content-report contacts-check lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -54,3 +54,10 @@ content-report: $(STAMP)
 MAX_AGE_MONTHS ?= 12
 contacts-check: $(STAMP)
 	$(PY) -m scripts.contacts_freshness --max-age-months $(MAX_AGE_MONTHS)
+
+# Lighthouse mobile scores (npm: tools/lighthouse), printed; not part of make test.
+tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.installed
+
+lighthouse: $(STAMP) tools/lighthouse/node_modules/.installed
+	$(PY) -m scripts.lighthouse
