@@ -13,6 +13,8 @@ from pathlib import Path
 
 import yaml
 
+from scripts.markers import MarkerContext, marker
+
 SHIM = "assets/javascripts/vendor/iframe-worker-shim.js"
 
 
@@ -58,3 +60,12 @@ def make_zip(built: Path, dest: Path, lang: str) -> Path:
             info.external_attr = 0o644 << 16
             zf.writestr(info, path.read_bytes(), compresslevel=9)
     return dest
+
+
+@marker("offline-download")
+def render_download(args: dict, ctx: MarkerContext) -> str:
+    """A link to this language's offline copy (absolute, so it also works from inside the copy)."""
+    if args:
+        raise ctx.error("jr:offline-download", "takes no arguments")
+    href = f"{ctx.data.site_url}{ctx.lang}/unduh/{zip_name(ctx.lang)}"
+    return ctx.env.get_template("offline_download.md.j2").render(href=href, name=zip_name(ctx.lang))

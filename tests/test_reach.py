@@ -37,6 +37,10 @@ def test_offline_copy_works_from_file_with_no_network(real_site, browser, tmp_pa
     page.wait_for_load_state("load")
     assert re.match(r"file://.*\.html(\?h=[^/]*)?$", page.url), page.url
     assert query in page.locator("article").inner_text().lower()
+    # The recruiter checklist runs from file:// too: a "yes" to paying into a personal account is a stop.
+    page.goto(root.joinpath("cek-perekrut", "index.html").as_uri())
+    page.check("#jr-personal-account-yes")
+    assert page.locator('.jr-result [data-verdict="stop"]').is_visible()
     assert [u for u in rec.requests if not u.startswith("file://")] == []
     assert rec.failed == [] and rec.errors == []
     ctx.close()
@@ -75,6 +79,14 @@ def test_service_worker_keeps_visited_pages_and_fetches_pages_fresh(real_site, b
     assert page.locator("h1").inner_text() == "Anda sedang tidak tersambung ke internet"
     assert [e for e in rec.errors if "ERR_INTERNET_DISCONNECTED" not in e] == []
     ctx.close()
+
+
+def test_offline_copy_is_linked_from_the_about_page(real_site):
+    for lang in ("id", "en"):
+        html = (real_site.site_dir / lang / "tentang" / "index.html").read_text(encoding="utf-8")
+        href = f"{real_site.site_url}{lang}/unduh/jalur-resmi-offline-{lang}.zip"
+        assert f'<a href="{href}" download>' in html
+        assert (real_site.site_dir / lang / "unduh" / f"jalur-resmi-offline-{lang}.zip").is_file()
 
 
 def test_link_previews_on_every_page(real_site):
