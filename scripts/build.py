@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from scripts import configs, contacts_export, i18n, offline, postbuild, previews, service_worker
+from scripts import (configs, contacts_export, i18n, leaflets, offline, postbuild, previews, print_qr,
+                     service_worker)
 from scripts.errors import BuildError
 from scripts.nav import load_nav, mkdocs_nav, nav_pages
 from scripts.project import ROOT, Project
@@ -32,6 +33,7 @@ class BuildResult:
     pages: dict[str, list[StagedPage]]
     seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    leaflets: list = field(default_factory=list)       # scripts.leaflets.Built, one per PDF
 
 
 def stage_all(project: Project, work: Path, site_url: str) -> tuple[dict, dict, dict, list]:
@@ -107,6 +109,13 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     envs, staged, config_files, warnings = stage_all(project, work, url)
     seconds["stage"] = time.perf_counter() - start
 
+    # Leaflets (PDF, page-1 preview, HTML twin) before MkDocs, so that cetak/ can list them with their
+    # sizes; then every page's QR code for print (scripts/leaflets.py, scripts/print_qr.py).
+    t = time.perf_counter()
+    built_leaflets = leaflets.build_leaflets(project, work, url, envs, staged)
+    print_qr.add_to_pages(work, url, staged, project.root)
+    seconds["leaflets"] = time.perf_counter() - t
+
     t = time.perf_counter()
     run_mkdocs(config_files, root)
     seconds["mkdocs"] = time.perf_counter() - t
@@ -123,6 +132,7 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     postbuild.write_sitemaps(out, url, languages, source, staged)
     postbuild.write_root_pages(out, url, configs.site_name(project), languages, source, envs)
     contacts_export.write_downloads(project, out, languages, envs)
+    leaflets.publish(work, out)
     painter = previews.PreviewPainter(configs.site_name(project), urlparse(url).netloc)
     for lang in languages:
         for page in staged[lang.code]:
@@ -135,7 +145,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
 
     publish(out, site_dir)
     seconds["total"] = time.perf_counter() - start
-    return BuildResult(site_dir=site_dir, site_url=url, pages=staged, seconds=seconds, warnings=warnings)
+    return BuildResult(site_dir=site_dir, site_url=url, pages=staged, seconds=seconds, warnings=warnings,
+                       leaflets=built_leaflets)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -56,7 +56,7 @@ def known() -> list[str]:
 
 def _load_renderers() -> None:
     # The modules that define markers register themselves on import.
-    from scripts import checklist, contacts, glossary, offline, share  # noqa: F401
+    from scripts import checklist, contacts, glossary, leaflets, offline, share  # noqa: F401
 
 
 def replace_markers(body: str, rel: str, first_line: int, lang: str, env, data, page: str = "") -> str:
