@@ -7,7 +7,9 @@
 2. HTML bytes per content page, raw and gzip -9, per language.
 3. First visit of a content page: every file the browser fetches (HTML, CSS, JS, the search worker,
    the language switcher's sitemaps, favicon), gzip -9, with the request count; and what the search
-   index adds when the reader opens search.
+   index adds when the reader opens search; and what the hidden print QR code adds to a page.
+4. Leaflets (WeasyPrint, warm): layout and PDF time per leaflet, and the total, one after the other
+   and as the build runs them (in parallel workers).
 """
 from __future__ import annotations
 
@@ -76,6 +78,40 @@ def first_visit(site: Path, lang: str, page: str) -> tuple[list[tuple[str, int, 
     return rows, ("search/search_index.json", len(index.read_bytes()), gz(index.read_bytes()))
 
 
+def leaflet_times(rounds: int, tmp: Path) -> tuple[dict, list[float], list[float]]:
+    """Per leaflet (slug, lang): [(seconds, pages, bytes)] over the rounds; the wall time of all leaflets
+    one after the other, and with the build's parallel workers. A first run warms WeasyPrint up."""
+    from scripts import configs, i18n, leaflets
+    project = Project(ROOT)
+    envs = {lang.code: i18n.environment(project.templates, lang.code, i18n.compile_catalog(
+        project.locales, lang.code, tmp / "locales", ROOT, project.templates)) for lang in project.languages()}
+    url = configs.base_site_url(project)
+    leaflets.build_leaflets(project, tmp / "leaflets-warm", url, envs, workers=1)
+    per: dict = {}
+    serial, parallel = [], []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        built = leaflets.build_leaflets(project, tmp / "leaflets", url, envs, workers=1)
+        serial.append(time.perf_counter() - start)
+        for b in built:
+            per.setdefault((b.edition.slug, b.edition.lang, b.edition.leaflet.css_size), []).append(
+                (b.seconds, b.pages, b.bytes))
+        start = time.perf_counter()
+        leaflets.build_leaflets(project, tmp / "leaflets", url, envs)
+        parallel.append(time.perf_counter() - start)
+    return per, serial, parallel
+
+
+def print_qr_cost(site: Path, lang: str, page: str) -> tuple[int, int]:
+    """Bytes the hidden print QR code adds to a page: raw and gzip -9."""
+    html = (site / lang / page / "index.html").read_text(encoding="utf-8")
+    block = re.search(r'<div class="jr-print-qr".*?</svg></div>', html, re.S)
+    if not block:
+        return 0, 0
+    without = html.replace(block.group(0), "")
+    return len(block.group(0).encode()), gz(html.encode()) - gz(without.encode())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Print build time and page weight figures.")
     parser.add_argument("--rounds", type=int, default=3)
@@ -108,6 +144,18 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  total {total:,} B gzip, {sum(r[1] for r in rows):,} B raw (budget 90,000 B gzip)")
             print(f"  + on first search: {index[2]:,} B gzip ({index[1]:,} B raw) {index[0]} "
                   f"-> {total + index[2]:,} B gzip with search used")
+            raw, zipped = print_qr_cost(site, lang, args.page)
+            print(f"  of which the hidden print QR code: {zipped:,} B gzip ({raw:,} B raw)")
+        import weasyprint
+        per, serial, parallel = leaflet_times(args.rounds, tmp)
+        print(f"Leaflets (WeasyPrint {weasyprint.__version__}, warm, {args.rounds} rounds, medians; layout + PDF)")
+        for (slug, lang, paper), rows in per.items():
+            seconds = statistics.median(r[0] for r in rows)
+            print(f"  {slug:<28} {lang}  {paper:<13} {rows[0][1]} pages  {rows[0][2]:>8,} B  {seconds:.2f} s")
+        total = sum(statistics.median(r[0] for r in rows) for rows in per.values())
+        print(f"  total WeasyPrint time: {total:.2f} s for {len(per)} PDFs; with previews and HTML twins, one "
+              f"after the other: median {statistics.median(serial):.2f} s; as the build runs them "
+              f"({min(2, os.cpu_count() or 1)} workers): median {statistics.median(parallel):.2f} s")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0
