@@ -53,7 +53,8 @@ def build_times(rounds: int, tmp: Path) -> tuple[list[float], list[float]]:
 
 
 def html_sizes(site: Path, lang: str) -> list[tuple[int, int]]:
-    pages = [p for p in (site / lang).rglob("index.html") if "assets" not in p.parts]
+    # Content pages only: not the leaflets' HTML twins (<lang>/cetak/<leaflet>/index.html).
+    pages = [p for p in (site / lang).rglob("index.html") if "assets" not in p.parts and p.parent.parent.name != "cetak"]
     return [(len(b), gz(b)) for b in (p.read_bytes() for p in pages)]
 
 

@@ -128,7 +128,8 @@ def marker_args(line: str) -> tuple[str, dict[str, str]]:
     return match.group("name"), dict(pair.split("=", 1) for pair in match.group("args").split())
 
 
-def table_rows(lines: list[str], labels: list[str], rel: str, field: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def table_rows(lines: list[str], labels: list[str], rel: str,
+               field: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """From the first pipe table in `lines`: the header cells (without the row-label column) and the
     rows whose first cell (bold marks removed) is one of `labels`, in the order of `labels`."""
     table = next((b for b in blocks(lines) if b.kind == "table"), None)

@@ -94,8 +94,9 @@ def test_fonts_are_embedded_from_dejavu(real_site, built):
 
 def test_no_text_is_smaller_than_9_pt(real_site, built):
     for b in built:
-        boxes = run(tool("pdftotext"), "-bbox", str(site_pdf(real_site, b)), "-")
-        heights = [float(y2) - float(y1) for y1, y2 in re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', boxes)]
+        xml = run(tool("pdftotext"), "-bbox", str(site_pdf(real_site, b)), "-")
+        boxes = re.findall(r'yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', xml)
+        heights = [float(y2) - float(y1) for y1, y2 in boxes]
         # DejaVu Sans: a word's box is 1.164 em high.
         assert min(heights) / 1.164 >= 8.95, (b.edition.pdf_name, min(heights))
 
@@ -211,8 +212,8 @@ def test_the_html_twins_are_accessible_pages_with_the_same_content(real_site, bu
 
 # --- Every page on paper ------------------------------------------------------------------------------
 
-QR_BLOCK = re.compile(r'<div class="jr-print-qr" hidden aria-hidden="true" data-url="([^"]+)"><svg [^>]*>.*?</svg></div>',
-                      re.S)
+QR_BLOCK = re.compile(r'<div class="jr-print-qr" hidden aria-hidden="true" data-url="([^"]+)">'
+                      r'<svg [^>]*>.*?</svg></div>', re.S)
 
 
 def test_every_page_carries_a_small_hidden_qr_code_for_print(real_site):
@@ -243,7 +244,8 @@ def test_printing_a_page_shows_its_qr_code_and_no_site_chrome(real_site, browser
     qr.screenshot(path=str(tmp_path / "qr.png"))
     assert decode_qr(tmp_path / "qr.png") == [url]
     source_link = page.locator(".jr-sources a").first
-    assert page.evaluate("a => getComputedStyle(a, '::after').content", source_link.element_handle()).startswith('" (http')
+    after_link = page.evaluate("a => getComputedStyle(a, '::after').content", source_link.element_handle())
+    assert after_link.startswith('" (http')
     page.pdf(path=str(tmp_path / "page.pdf"), prefer_css_page_size=True)
     assert "(A4)" in run(tool("pdfinfo"), str(tmp_path / "page.pdf"))
     ctx.close()
