@@ -2,8 +2,10 @@
 
     python -m scripts.benchmark [--rounds 3]
 
-1. Build time: the full pipeline (`python -m scripts.build`) against a plain `mkdocs build` of the same
-   staged Markdown (each language's generated config, one after the other), interleaved, medians.
+1. Build time: the full pipeline (`python -m scripts.build`), from scratch and with the leaflet cache,
+   against a plain `mkdocs build` of the same staged Markdown (each language's generated config, one
+   after the other), interleaved, medians; with the build's own phase times, and the core pipeline
+   (staging, the MkDocs builds, post-build) apart from the extra outputs plain MkDocs does not make.
 2. HTML bytes per content page, raw and gzip -9, per language.
 3. First visit of a content page: every file the browser fetches (HTML, CSS, JS, the search worker,
    the language switcher's sitemaps, favicon), gzip -9, with the request count; and what the search
@@ -32,24 +34,35 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, 9))
 
 
-def timed(cmd: list[str]) -> float:
+def timed(cmd: list[str]) -> tuple[float, dict[str, float]]:
+    """Wall time of a command, and the build's own phase times when it prints them."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - start
+    proc = subprocess.run(cmd, cwd=ROOT, env=env, check=True, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    match = re.search(r"Built .* in [\d.]+ s \((.*)\)", proc.stdout)
+    phases = {k: float(v) for k, v in (p.rsplit(" ", 1) for p in match.group(1).split(", "))} if match else {}
+    return seconds, phases
 
 
-def build_times(rounds: int, tmp: Path) -> tuple[list[float], list[float]]:
+CORE = ("stage", "mkdocs", "postbuild")   # the work a plain MkDocs site also needs
+
+
+def build_times(rounds: int, tmp: Path) -> dict[str, list]:
+    """Per round, interleaved: the full build from scratch (--no-cache), the full build again with the
+    leaflet cache, and a plain `mkdocs build` of the same staged Markdown (both languages)."""
     project = Project(ROOT)
     langs = [lang.code for lang in project.languages()]
-    pipeline, plain = [], []
+    runs = {"cold": [], "cached": [], "plain": []}
     for _ in range(rounds):
-        pipeline.append(timed([sys.executable, "-m", "scripts.build", "--site-dir", str(tmp / "site")]))
+        build = [sys.executable, "-m", "scripts.build", "--site-dir", str(tmp / "site")]
+        runs["cold"].append(timed(build + ["--no-cache"]))
+        runs["cached"].append(timed(build))
         # The pipeline left build/mkdocs.<lang>.yml and the staged Markdown: build exactly that, plainly.
-        plain.append(sum(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                str(project.build_dir / f"mkdocs.{lang}.yml"), "-d", str(tmp / "plain" / lang)])
-                         for lang in langs))
-    return pipeline, plain
+        runs["plain"].append((sum(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
+                                         str(project.build_dir / f"mkdocs.{lang}.yml"),
+                                         "-d", str(tmp / "plain" / lang)])[0] for lang in langs), {}))
+    return runs
 
 
 def html_sizes(site: Path, lang: str) -> list[tuple[int, int]]:
@@ -120,14 +133,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="jr-bench-"))
     try:
-        pipeline, plain = build_times(args.rounds, tmp)
-        p, m = statistics.median(pipeline), statistics.median(plain)
-        print(f"Build ({args.rounds} rounds, interleaved, {os.cpu_count()} cores)")
-        print(f"  full pipeline (stage + 2 languages in parallel + post-build): median {p:.2f} s "
-              f"(min {min(pipeline):.2f}, max {max(pipeline):.2f})")
-        print(f"  plain mkdocs build of the same staged Markdown, both languages: median {m:.2f} s "
-              f"(min {min(plain):.2f}, max {max(plain):.2f})")
-        print(f"  ratio pipeline / plain: {p / m:.2f} (budget 1.5)")
+        runs = build_times(args.rounds, tmp)
+        med = {name: statistics.median(r[0] for r in rows) for name, rows in runs.items()}
+        plain = med["plain"]
+        print(f"Build ({args.rounds} rounds, interleaved, {os.cpu_count()} cores; medians, seconds)")
+        print(f"  plain mkdocs build of the same staged Markdown, both languages: {plain:.2f}")
+        for name, label in (("cold", "full build from scratch (--no-cache)"),
+                            ("cached", "full build, leaflets unchanged (cache)")):
+            phases = {k: statistics.median(r[1].get(k, 0.0) for r in runs[name]) for k in runs[name][0][1]}
+            core = sum(phases.get(k, 0.0) for k in CORE)
+            print(f"  {label}: {med[name]:.2f} (ratio {med[name] / plain:.2f}); phases: "
+                  + ", ".join(f"{k} {v:.2f}" for k, v in phases.items()))
+            print(f"    core pipeline (stage + 2 MkDocs builds in parallel + post-build): {core:.2f} "
+                  f"(ratio {core / plain:.2f}, budget 1.5); the rest makes what plain MkDocs does not: "
+                  f"leaflets, offline copies, preview images")
         site = tmp / "site"
         print("HTML per content page (bytes)")
         for lang in ("id", "en"):

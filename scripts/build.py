@@ -96,7 +96,9 @@ def publish(out: Path, site_dir: Path) -> None:
 
 
 def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None = None,
-          work: Path | None = None) -> BuildResult:
+          work: Path | None = None, cache: bool = True) -> BuildResult:
+    """Build everything. `cache`: reuse a leaflet PDF made earlier from exactly the same input
+    (.cache/leaflets/, keyed by a hash of its HTML, design, fonts and WeasyPrint version)."""
     project = Project(root)
     site_dir = site_dir or root / "site"
     work = work or project.build_dir
@@ -112,7 +114,8 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     # Leaflets (PDF, page-1 preview, HTML twin) before MkDocs, so that cetak/ can list them with their
     # sizes; then every page's QR code for print (scripts/leaflets.py, scripts/print_qr.py).
     t = time.perf_counter()
-    built_leaflets = leaflets.build_leaflets(project, work, url, envs, staged)
+    built_leaflets = leaflets.build_leaflets(project, work, url, envs, staged,
+                                             cache=project.root / ".cache" / "leaflets" if cache else None)
     print_qr.add_to_pages(work, url, staged, project.root)
     seconds["leaflets"] = time.perf_counter() - t
 
@@ -133,15 +136,23 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     postbuild.write_root_pages(out, url, configs.site_name(project), languages, source, envs)
     contacts_export.write_downloads(project, out, languages, envs)
     leaflets.publish(work, out)
+    for lang in languages:
+        service_worker.write(out, lang.code, envs[lang.code], configs.site_name(project))
+    seconds["postbuild"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for lang in languages:
+        offline.make_zip(work / "offline" / lang.code, out / lang.code / "unduh" / offline.zip_name(lang.code),
+                         lang.code)
+    seconds["offline"] += time.perf_counter() - t
+
+    t = time.perf_counter()
     painter = previews.PreviewPainter(configs.site_name(project), urlparse(url).netloc)
     for lang in languages:
         for page in staged[lang.code]:
             painter.draw(page.title, page.description,
                          out / lang.code / "assets" / "previews" / f"{previews.slug(page.url)}.png")
-        offline.make_zip(work / "offline" / lang.code, out / lang.code / "unduh" / offline.zip_name(lang.code),
-                         lang.code)
-        service_worker.write(out, lang.code, envs[lang.code], configs.site_name(project))
-    seconds["postbuild"] = time.perf_counter() - t
+    seconds["previews"] = time.perf_counter() - t
 
     publish(out, site_dir)
     seconds["total"] = time.perf_counter() - start
@@ -153,9 +164,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site-url", help="the site's root address (default: SITE_URL or mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, help="where to publish (default: site/)")
+    parser.add_argument("--no-cache", action="store_true", help="render every leaflet again")
     args = parser.parse_args(argv)
     try:
-        result = build(site_dir=args.site_dir, site_url=args.site_url)
+        result = build(root=ROOT, site_dir=args.site_dir, site_url=args.site_url, cache=not args.no_cache)
     except BuildError as exc:
         print(f"Build stopped: {exc}", file=sys.stderr)
         print("Nothing was published; site/ is unchanged.", file=sys.stderr)
@@ -166,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         missing = [p.path for p in pages if not p.translated]
         note = f", {len(missing)} not translated yet" if missing else ""
         print(f"{lang}: {len(pages)} pages{note}")
-    print(f"Built {result.site_dir} for {result.site_url} in {result.seconds['total']:.1f} s")
+    phases = ", ".join(f"{name} {sec:.2f}" for name, sec in result.seconds.items() if name != "total")
+    print(f"Built {result.site_dir} for {result.site_url} in {result.seconds['total']:.1f} s ({phases})")
     return 0
 
 

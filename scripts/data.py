@@ -6,6 +6,9 @@ from typing import Any
 
 import yaml
 
+# libyaml's safe loader when PyYAML has it (it does in its wheels): about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from scripts.errors import BuildError, relpath
 
 
@@ -14,7 +17,7 @@ def load_yaml(path: Path, root: Path) -> Any:
     if not path.is_file():
         raise BuildError(rel, None, "file not found")
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else "YAML"

@@ -8,6 +8,9 @@ from urllib.parse import urlparse
 
 import yaml
 
+# libyaml's safe loader when PyYAML has it (it does in its wheels): about ten times faster.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 from scripts.errors import BuildError
 
 REQUIRED = ("title", "description", "reviewed", "sources")
@@ -26,7 +29,7 @@ def split(text: str, rel: str) -> Page:
     if not match:
         raise BuildError(rel, "front matter", "missing: the file must start with a '---' block")
     try:
-        meta = yaml.safe_load(match.group(1))
+        meta = yaml.load(match.group(1), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f" (line {mark.line + 2})" if mark else ""

@@ -19,6 +19,8 @@ Only confirmed contacts and channels go on paper (the contacts renderer's `mediu
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 import multiprocessing
 import os
 import posixpath
@@ -484,6 +486,16 @@ def _panels_on_one_page(document) -> list[str]:
     return sorted(pid for pid, pages in seen.items() if len(pages) > 1)
 
 
+def cache_key(html: str, edition: Edition) -> str:
+    """Everything a leaflet's PDF depends on: its HTML (with its CSS inline), the design, the fonts and
+    the versions of WeasyPrint and pdftoppm's output format."""
+    from importlib.metadata import version   # not `import weasyprint`: that alone takes about a second
+    fonts = [f"{name}:{(FONT_DIR / name).stat().st_size}" for name in FONT_FILES]
+    parts = [html, version("weasyprint"), str(edition.leaflet.pages), edition.leaflet.css_size,
+             str(PREVIEW_WIDTH), *fonts]
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 def render_pdf(html: str, edition: Edition, rel: str) -> tuple[bytes, int, tuple[float, float]]:
     """WeasyPrint: lay out, check against the design, write the PDF (tagged, fonts subset)."""
     from weasyprint import HTML
@@ -527,9 +539,10 @@ def render_preview(pdf: Path, dest: Path) -> tuple[int, int]:
 
 
 class Renderer:
-    def __init__(self, project, data, envs: dict, site_url: str, site_name: str):
+    def __init__(self, project, data, envs: dict, site_url: str, site_name: str, cache: Path | None = None):
         self.project, self.data, self.envs = project, data, envs
         self.site_url, self.site_name = site_url, site_name
+        self.cache = cache
         self.composer = Composer(project, data, envs, site_url)
         self.rel = "data/leaflets.yml"
 
@@ -549,6 +562,14 @@ class Renderer:
         return title
 
     def context(self, edition: Edition) -> dict:
+        """The leaflet's template context, made once per edition (all_cached and render both need it)."""
+        memo = self.__dict__.setdefault("_contexts", {})
+        key = (edition.slug, edition.lang)
+        if key not in memo:
+            memo[key] = self._context(edition)
+        return memo[key]
+
+    def _context(self, edition: Edition) -> dict:
         leaflet, lang = edition.leaflet, edition.lang
         gathered = Gathered()
         ctx: dict = {"parts": {}, "region_html": Markup("")}
@@ -581,13 +602,23 @@ class Renderer:
         folder = out_root / edition.lang / edition.slug
         folder.mkdir(parents=True, exist_ok=True)
         start = time.perf_counter()
-        pdf, pages, size = render_pdf(template.render(**ctx, medium="print"), edition, self.rel)
+        html = template.render(**ctx, medium="print")
+        key = cache_key(html, edition)
+        cached = self._cached(key)
+        if cached:
+            pdf, pages, size, preview = cached
+        else:
+            pdf, pages, size = render_pdf(html, edition, self.rel)
         seconds = time.perf_counter() - start
         built = Built(edition=edition, title=ctx["title"], folder=folder, pages=pages, bytes=len(pdf),
                       size_mm=size, qr_url=ctx["qr_url"], reviewed=ctx["reviewed"], checked=ctx["checked"],
                       seconds=seconds, contacts=ctx["contact_ids"])
         built.pdf.write_bytes(pdf)
-        render_preview(built.pdf, built.preview)
+        if cached:
+            built.preview.write_bytes(preview)
+        else:
+            render_preview(built.pdf, built.preview)
+            self._store(key, pdf, pages, size, built.preview.read_bytes())
         twins = [{"lang": o.lang, "href": posixpath.relpath(f"{o.lang}/{FOLDER}/{o.slug}/",
                                                             f"{edition.lang}/{FOLDER}/{edition.slug}/") + "/"}
                  for o in others if o.lang != edition.lang and o.slug == edition.slug]
@@ -597,6 +628,33 @@ class Renderer:
                                               languages=self.languages()), encoding="utf-8")
         return built
 
+    def all_cached(self, all_editions: list[Edition]) -> bool:
+        """True when every PDF can come from the cache (then no worker processes are worth starting)."""
+        if self.cache is None:
+            return False
+        for edition in all_editions:
+            template = self.envs[edition.lang].get_template(f"leaflets/{edition.leaflet.layout}.html.j2")
+            html = template.render(**self.context(edition), medium="print")
+            if not (self.cache / f"{cache_key(html, edition)}.json").is_file():
+                return False
+        return True
+
+    def _cached(self, key: str):
+        """A PDF made earlier from exactly the same HTML, design and fonts (already checked then)."""
+        if self.cache is None or not (self.cache / f"{key}.json").is_file():
+            return None
+        meta = json.loads((self.cache / f"{key}.json").read_text(encoding="utf-8"))
+        return ((self.cache / f"{key}.pdf").read_bytes(), meta["pages"], tuple(meta["size"]),
+                (self.cache / f"{key}.png").read_bytes())
+
+    def _store(self, key: str, pdf: bytes, pages: int, size, preview: bytes) -> None:
+        if self.cache is None:
+            return
+        self.cache.mkdir(parents=True, exist_ok=True)
+        (self.cache / f"{key}.pdf").write_bytes(pdf)
+        (self.cache / f"{key}.png").write_bytes(preview)
+        (self.cache / f"{key}.json").write_text(json.dumps({"pages": pages, "size": list(size)}), encoding="utf-8")
+
     def languages(self) -> dict[str, str]:
         return {lang.code: lang.name for lang in self.data.languages}
 
@@ -605,7 +663,8 @@ class Renderer:
 # The build step, the list on cetak/, publishing
 
 def build_leaflets(project, work: Path, site_url: str, envs: dict, staged: dict | None = None,
-                   data=None, only: list[str] | None = None, workers: int | None = None) -> list[Built]:
+                   data=None, only: list[str] | None = None, workers: int | None = None,
+                   cache: Path | None = None) -> list[Built]:
     """Render every leaflet into work/leaflets/ and fill the leaflet list into the staged pages.
     Returns nothing to do (an empty list) for a project without data/leaflets.yml."""
     from scripts import configs
@@ -626,7 +685,7 @@ def build_leaflets(project, work: Path, site_url: str, envs: dict, staged: dict 
     out_root = work / "leaflets"
     if out_root.exists():
         shutil.rmtree(out_root)
-    renderer = Renderer(project, data, envs, site_url, configs.site_name(project))
+    renderer = Renderer(project, data, envs, site_url, configs.site_name(project), cache)
     built = render_all(renderer, all_editions, out_root, workers)
     if staged:
         fill_lists(work, staged, built, envs, renderer.languages())
@@ -652,7 +711,7 @@ def render_all(renderer: "Renderer", all_editions: list[Edition], out_root: Path
     global _JOB
     if workers is None:
         workers = min(MAX_WORKERS, os.cpu_count() or 1, len(all_editions))
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods() or renderer.all_cached(all_editions):
         return [renderer.render(edition, out_root, all_editions) for edition in all_editions]
     import weasyprint  # noqa: F401  (imported once, before the workers fork)
     _JOB = (renderer, all_editions, out_root)

@@ -3,8 +3,6 @@ the previous site/ stays exactly as it was."""
 from __future__ import annotations
 
 import hashlib
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -88,13 +86,11 @@ def test_bad_input_stops_the_build_and_keeps_the_old_site(built, case):
     assert tree_digest(built / "site") == before
 
 
-def test_command_line_prints_one_clear_line_and_exits_non_zero(built):
+def test_command_line_prints_one_clear_line_and_exits_non_zero(built, monkeypatch, capsys):
+    from scripts import build as build_module
     replace_in(built / "content/en/index.md", "title: Test home", "title: ''")
-    script = (f"import sys; sys.path.insert(0, {str(Path(__file__).parent.parent)!r});"
-              "from scripts import build, project;"
-              f"build.ROOT = project.ROOT = __import__('pathlib').Path({str(built)!r});"
-              "build.build.__defaults__ = (build.ROOT, None, None, None);"
-              "sys.exit(build.main([]))")
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
-    assert proc.returncode == 1
-    assert proc.stderr.splitlines()[0] == "Build stopped: content/en/index.md: title: is missing or empty"
+    monkeypatch.setattr(build_module, "ROOT", built)
+    assert build_module.main(["--site-url", "https://jalur-resmi.example/"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == "Build stopped: content/en/index.md: title: is missing or empty"
+    assert err[1] == "Nothing was published; site/ is unchanged."
