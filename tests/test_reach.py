@@ -81,11 +81,12 @@ def test_service_worker_keeps_visited_pages_and_fetches_pages_fresh(real_site, b
     ctx.close()
 
 
-def test_offline_copy_is_linked_from_the_about_page(real_site):
+def test_offline_copy_is_linked_from_the_about_and_print_pages(real_site):
     for lang in ("id", "en"):
-        html = (real_site.site_dir / lang / "tentang" / "index.html").read_text(encoding="utf-8")
         href = f"{real_site.site_url}{lang}/unduh/jalur-resmi-offline-{lang}.zip"
-        assert f'<a href="{href}" download>' in html
+        for page in ("tentang", "cetak"):
+            html = (real_site.site_dir / lang / page / "index.html").read_text(encoding="utf-8")
+            assert f'<a href="{href}" download>' in html, (lang, page)
         assert (real_site.site_dir / lang / "unduh" / f"jalur-resmi-offline-{lang}.zip").is_file()
 
 
