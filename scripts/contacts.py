@@ -31,7 +31,7 @@ import phonenumbers
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from scripts.data import load_yaml, require_bilingual, require_text
+from scripts.data import load_yaml, require_bilingual, require_list, require_text
 from scripts.errors import BuildError, relpath
 from scripts.markers import MarkerContext, marker
 
@@ -284,9 +284,7 @@ def _check_number(value: str, e164, rel: str, field: str, countries: tuple[str, 
 def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
     rel = relpath(path, root)
     raw = load_yaml(path, root)
-    items = raw.get("contacts") if isinstance(raw, dict) else None
-    if not isinstance(items, list) or not items:
-        raise BuildError(rel, "contacts", "must be a non-empty list")
+    items = require_list(raw, "contacts", rel)
     seen: set[str] = set()
     contacts = []
     for i, item in enumerate(items):

@@ -36,3 +36,11 @@ def require_bilingual(value: Any, rel: str, field: str, langs: list[str]) -> dic
     if not isinstance(value, dict):
         raise BuildError(rel, field, f"must be a mapping with {', '.join(langs)}")
     return {code: require_text(value.get(code), rel, f"{field}.{code}") for code in langs}
+
+
+def require_list(raw: Any, key: str, rel: str) -> list:
+    """The non-empty list under a data file's top-level `key` (every data file has one)."""
+    items = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not items:
+        raise BuildError(rel, key, "must be a non-empty list")
+    return items

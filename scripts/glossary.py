@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.data import load_yaml, require_text
+from scripts.data import load_yaml, require_list, require_text
 from scripts.errors import BuildError, relpath
 from scripts.markers import MarkerContext, marker
 
@@ -19,9 +19,7 @@ class Term:
 def load_glossary(path: Path, root: Path, langs: list[str]) -> list[Term]:
     rel = relpath(path, root)
     raw = load_yaml(path, root)
-    items = raw.get("terms") if isinstance(raw, dict) else None
-    if not isinstance(items, list) or not items:
-        raise BuildError(rel, "terms", "must be a non-empty list")
+    items = require_list(raw, "terms", rel)
     terms: list[Term] = []
     seen: set[str] = set()
     for i, item in enumerate(items):

@@ -36,7 +36,7 @@ from markupsafe import Markup
 
 from scripts import leaflet_content as lc
 from scripts import print_qr
-from scripts.data import load_yaml
+from scripts.data import load_yaml, require_list
 from scripts.errors import BuildError, relpath
 from scripts.markers import MarkerContext, marker
 
@@ -163,9 +163,7 @@ def _item(raw, rel: str, field: str, langs: list[str], project) -> Item:
 def load_leaflets(path: Path, project, langs: list[str], contact_ids: set[str]) -> list[Leaflet]:
     rel = relpath(path, project.root)
     raw = load_yaml(path, project.root)
-    items = raw.get("leaflets") if isinstance(raw, dict) else None
-    if not isinstance(items, list) or not items:
-        raise BuildError(rel, "leaflets", "must be a non-empty list")
+    items = require_list(raw, "leaflets", rel)
     out, seen = [], set()
     for i, entry in enumerate(items):
         field = f"leaflets[{i}]"

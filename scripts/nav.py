@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts.data import load_yaml
+from scripts.data import load_yaml, require_list
 from scripts.errors import BuildError, relpath
 
 
@@ -24,9 +24,7 @@ NavItem = str | Section
 def load_nav(path: Path, root: Path, source_pages: list[str]) -> list[NavItem]:
     rel = relpath(path, root)
     raw = load_yaml(path, root)
-    items = raw.get("nav") if isinstance(raw, dict) else None
-    if not isinstance(items, list) or not items:
-        raise BuildError(rel, "nav", "must be a non-empty list")
+    items = require_list(raw, "nav", rel)
     known = set(source_pages)
     seen: set[str] = set()
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from scripts.data import load_yaml, require_list
 from scripts.errors import BuildError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,13 +54,9 @@ class Project:
 
 
 def load_languages(path: Path, root: Path) -> list[Language]:
-    from scripts.data import load_yaml  # late import: data imports project
-
     raw = load_yaml(path, root)
     rel = path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
-    items = raw.get("languages") if isinstance(raw, dict) else None
-    if not isinstance(items, list) or not items:
-        raise BuildError(rel, "languages", "must be a non-empty list")
+    items = require_list(raw, "languages", rel)
     langs = []
     for i, item in enumerate(items):
         for key in ("code", "name"):

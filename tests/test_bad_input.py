@@ -2,22 +2,14 @@
 the previous site/ stays exactly as it was."""
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from scripts.build import build
 from scripts.errors import BuildError
-from tests.helpers import make_project, write
+from tests.helpers import make_project, tree_digest, write
 
-
-def tree_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(path).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 @pytest.fixture

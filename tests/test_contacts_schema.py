@@ -3,7 +3,6 @@ freshness check (command and build warning)."""
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from scripts import contacts_freshness
 from scripts.build import build
 from scripts.contacts import load_contacts, months_before, stale, stale_warnings
 from scripts.errors import BuildError
-from tests.helpers import make_project, write
+from tests.helpers import make_project, tree_digest, write
 
 LANGS = ["id", "en"]
 
@@ -173,13 +172,6 @@ def test_unpublishable_channels_may_keep_numbers_as_printed(tmp_path):
     with pytest.raises(BuildError, match=r"channels\[0\]\.e164: .*not a valid phone number"):
         load(tmp_path, entry(channels=[channel(value="+62 812", e164="+62812", confidence="unconfirmed")]))
 
-
-def tree_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    for file in sorted(p for p in path.rglob("*") if p.is_file()):
-        digest.update(file.relative_to(path).as_posix().encode())
-        digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 def test_bad_contacts_stop_the_build_and_keep_the_old_site(tmp_path):
