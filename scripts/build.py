@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlparse
 
-from scripts import (configs, contacts_export, i18n, leaflets, offline, postbuild, previews, print_qr,
-                     service_worker)
+from scripts import configs, contacts_export, i18n, leaflets, offline, postbuild, previews, service_worker
 from scripts.errors import BuildError
 from scripts.nav import load_nav, mkdocs_nav, nav_pages
 from scripts.project import ROOT, Project
@@ -112,11 +111,10 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     seconds["stage"] = time.perf_counter() - start
 
     # Leaflets (PDF, page-1 preview, HTML twin) before MkDocs, so that cetak/ can list them with their
-    # sizes; then every page's QR code for print (scripts/leaflets.py, scripts/print_qr.py).
+    # sizes (scripts/leaflets.py).
     t = time.perf_counter()
     built_leaflets = leaflets.build_leaflets(project, work, url, envs, staged,
                                              cache=project.root / ".cache" / "leaflets" if cache else None)
-    print_qr.add_to_pages(work, url, staged, project.root)
     seconds["leaflets"] = time.perf_counter() - t
 
     t = time.perf_counter()

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from scripts import frontmatter, share
+from scripts import frontmatter, print_qr, share
 from scripts.errors import BuildError, relpath
 from scripts.glossary import abbreviations
 from scripts.markers import replace_markers
@@ -98,7 +98,9 @@ def stage_language(project: Project, lang: Language, source: Language, env, data
                     + body.strip() + "\n\n</div>\n")
         body = body.rstrip() + "\n" + meta_block.render(sources=meta["sources"], reviewed=meta["reviewed"])
         body += "\n" + abbr
-        out_meta = {**meta, "reviewed": meta["reviewed"].isoformat()}
+        # The page's own address and its QR code, shown on paper only (scripts/print_qr.py).
+        out_meta = {**meta, "reviewed": meta["reviewed"].isoformat(), "print_url": url,
+                    "print_qr": print_qr.svg(url)}
         if not translated:
             out_meta["untranslated"] = True
         target = out_docs / rel_page
