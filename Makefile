@@ -5,17 +5,21 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve drift catalogs bench clean content-report contacts-check lighthouse
+.PHONY: system-packages site test serve drift catalogs bench clean content-report contacts-check lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $(STAMP)
 
-site: $(STAMP)
+# The Debian packages the build needs (PDF libraries, fonts, pdftoppm), when any is missing.
+system-packages:
+	bash scripts/system_packages.sh build
+
+site: $(STAMP) system-packages
 	$(PY) -m scripts.build
 
-test: $(STAMP) node_modules/.installed
+test: $(STAMP) system-packages node_modules/.installed
 	$(PY) -m pytest
 
 # Test-only tools from npm (axe-core for the accessibility test), pinned in package-lock.json.
