@@ -22,6 +22,7 @@ from scripts import configs
 from scripts.data import load_yaml, require_bilingual, require_text
 from scripts.errors import BuildError, relpath
 from scripts.markers import MarkerContext, marker
+from scripts.project import public_url
 
 ANSWERS = ("yes", "no", "unsure")
 SEVERITIES = ("stop", "warning", "unsure", "ok")   # the CSS knows these; the data gives their meaning
@@ -315,10 +316,7 @@ def load_checklist(path: Path, root: Path, langs: list[str]) -> Checklist:
 def page_url(project, rel_page: str, lang: str) -> str:
     """The public address of the page a marker sits in (from mkdocs.yml's site_url or SITE_URL):
     the address the share message carries, never the local preview's."""
-    path = re.sub(r"^content/[^/]+/", "", rel_page)
-    path = path[:-3]
-    path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
-    return f"{configs.base_site_url(project)}{lang}/{path}"
+    return public_url(configs.base_site_url(project), lang, re.sub(r"^content/[^/]+/", "", rel_page))
 
 
 def _contacts_html(checklist: Checklist, ctx: MarkerContext) -> dict[str, dict[str, Markup]]:

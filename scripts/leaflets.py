@@ -39,6 +39,7 @@ from scripts import print_qr
 from scripts.data import load_yaml, require_list
 from scripts.errors import BuildError, relpath
 from scripts.markers import MarkerContext, marker
+from scripts.project import page_url, public_url
 
 FOLDER = "cetak"                      # below each language root: <lang>/cetak/<slug>/
 LAYOUT_PARTS = {
@@ -264,12 +265,6 @@ def editions(leaflets: list[Leaflet], langs: list[str], contacts) -> list[Editio
 
 # --------------------------------------------------------------------------------------------------
 # Content for one edition
-
-def page_url(path: str) -> str:
-    """A content path's directory URL below the language root: kontak/index.md -> kontak/."""
-    url = path[:-3]
-    return url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/"
-
 
 @dataclass
 class Gathered:
@@ -541,6 +536,7 @@ class Renderer:
         self.project, self.data, self.envs = project, data, envs
         self.site_url, self.site_name = site_url, site_name
         self.cache = cache
+        self._contexts: dict = {}          # (slug, lang) -> template context, made once per edition
         self.composer = Composer(project, data, envs, site_url)
         self.rel = "data/leaflets.yml"
 
@@ -561,11 +557,10 @@ class Renderer:
 
     def context(self, edition: Edition) -> dict:
         """The leaflet's template context, made once per edition (all_cached and render both need it)."""
-        memo = self.__dict__.setdefault("_contexts", {})
         key = (edition.slug, edition.lang)
-        if key not in memo:
-            memo[key] = self._context(edition)
-        return memo[key]
+        if key not in self._contexts:
+            self._contexts[key] = self._context(edition)
+        return self._contexts[key]
 
     def _context(self, edition: Edition) -> dict:
         leaflet, lang = edition.leaflet, edition.lang
@@ -583,7 +578,7 @@ class Renderer:
             ctx["region_name"] = province_name(edition.region, lang)
         _, _, _, reviewed = self.composer.read(lang, edition.page)
         gathered.reviewed.append(reviewed)
-        qr_url = print_qr.page_address(self.site_url, lang, page_url(edition.page))
+        qr_url = public_url(self.site_url, lang, edition.page)
         checked = min((c.checked for c in gathered.contacts.values()), default=None)
         ctx.update(
             contact_ids=tuple(gathered.contacts),

@@ -19,7 +19,3 @@ def svg(url: str) -> str:
     code = segno.make(url, micro=False)
     return code.svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None)
 
-
-def page_address(site_url: str, lang: str, page_url: str) -> str:
-    """The public address of a page: site root + language + the page's directory URL."""
-    return f"{site_url}{lang}/{page_url}"

@@ -10,6 +10,18 @@ from scripts.errors import BuildError
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def page_url(path: str) -> str:
+    """A content path's URL below its language root, as MkDocs writes directory URLs:
+    index.md -> "", kontak/index.md -> kontak/, berangkat-resmi/biaya.md -> berangkat-resmi/biaya/."""
+    url = path[:-3]
+    return url[: -len("index")] if url == "index" or url.endswith("/index") else url + "/"
+
+
+def public_url(site_url: str, lang: str, path: str) -> str:
+    """The public address of a content page (site_url ends with a slash)."""
+    return f"{site_url}{lang}/{page_url(path)}"
+
+
 @dataclass(frozen=True)
 class Language:
     code: str          # "id", "en": also the URL prefix and the content folder

@@ -13,6 +13,7 @@ import re
 from urllib.parse import quote
 
 from scripts.markers import MarkerContext, marker
+from scripts.project import public_url
 
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*$")
@@ -27,12 +28,6 @@ def plain(markdown: str) -> str:
     text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
     text = re.sub(r"<[^>]+>", "", text)
     return re.sub(r"(\*\*|__|\*|_|`)", "", text).strip()
-
-
-def page_url(site_url: str, lang: str, page: str) -> str:
-    path = page[:-3]
-    path = path[: -len("index")] if path == "index" or path.endswith("/index") else path + "/"
-    return f"{site_url}{lang}/{path}"
 
 
 def share_block(env, title: str, description: str, url: str) -> str:
@@ -59,6 +54,6 @@ def render_share_list(args: dict, ctx: MarkerContext) -> str:
     if not items:
         raise ctx.error("jr:share-list", "must follow a list (a blank line between them is fine)")
     heading = next((plain(m.group(1)) for m in map(_HEADING.match, reversed(lines[:start])) if m), "")
-    url = page_url(ctx.data.site_url, ctx.lang, ctx.page)
+    url = public_url(ctx.data.site_url, ctx.lang, ctx.page)
     text = "\n".join([heading, *[f"- {item}" for item in items], url] if heading else [*items, url])
     return ctx.env.get_template("share_list.md.j2").render(href=whatsapp_link(text))

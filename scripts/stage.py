@@ -19,7 +19,7 @@ from scripts import frontmatter, print_qr, share
 from scripts.errors import BuildError, relpath
 from scripts.glossary import abbreviations
 from scripts.markers import replace_markers
-from scripts.project import Language, Project
+from scripts.project import Language, Project, page_url, public_url
 
 
 @dataclass
@@ -33,12 +33,7 @@ class StagedPage:
     @property
     def url(self) -> str:
         """The page's URL below the language root (directory URLs, as MkDocs writes them)."""
-        path = self.path[:-3]
-        if path == "index" or path.endswith("/index"):
-            path = path[: -len("index")]
-        else:
-            path += "/"
-        return path
+        return page_url(self.path)
 
 
 def source_pages(project: Project, source: Language) -> list[str]:
@@ -88,7 +83,7 @@ def stage_language(project: Project, lang: Language, source: Language, env, data
         first_body_line = text[: len(text) - len(page.body)].count("\n") + 1
         body = replace_markers(page.body, rel, first_body_line, lang.code, env, data, page=rel_page)
         body = wrap_tables(body, env)
-        url = share.page_url(data.site_url, lang.code, rel_page)
+        url = public_url(data.site_url, lang.code, rel_page)
         if meta.get("quick_exit"):
             body = (share.quick_exit_block(env, data.quick_exit_url) + "\n" + body.rstrip() + "\n"
                     + env.get_template("quick_exit_help.md.j2").render())
