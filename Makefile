@@ -17,7 +17,7 @@ system-packages:
 	bash scripts/system_packages.sh build
 
 site: $(STAMP) system-packages
-	$(PY) -m scripts.build
+	$(PY) -m jalur build
 
 test: $(STAMP) system-packages node_modules/.installed
 	$(PY) -m pytest
@@ -31,37 +31,35 @@ node_modules/.installed: package.json package-lock.json
 # Preview one language with live reload: make serve LANG_CODE=en
 LANG_CODE ?= id
 serve: $(STAMP)
-	$(PY) -m scripts.serve --lang $(LANG_CODE)
+	$(PY) -m jalur serve --lang $(LANG_CODE)
 
 # Translation drift: pages missing, outdated (by git history) or orphaned in each translation.
 drift: $(STAMP)
-	$(PY) -m scripts.drift
+	$(PY) -m jalur drift
 
 # Extract our UI strings from templates/ and merge them into every catalog (then translate the .po files).
 catalogs: $(STAMP)
-	$(VENV)/bin/pybabel extract -F babel.cfg --no-location --sort-output --project "Jalur Resmi" -o locales/messages.pot .
-	$(VENV)/bin/pybabel update -i locales/messages.pot -d locales -w 100 --ignore-obsolete
-	$(VENV)/bin/pybabel compile -d locales --statistics
+	$(PY) -m jalur catalogs
 
 bench: $(STAMP)
-	$(PY) -m scripts.benchmark
+	$(PY) -m jalur bench
 
 clean:
 	rm -rf build site
 
 # Words, sentences, sources and review dates per page; flags long pages and long sentences.
 content-report: $(STAMP)
-	$(PY) -m scripts.content_report
+	$(PY) -m jalur content-report
 
 # Contacts due a re-check (checked more than 12 months ago); exits non-zero when there is any.
 # Another age: make contacts-check MAX_AGE_MONTHS=6
 MAX_AGE_MONTHS ?= 12
 contacts-check: $(STAMP)
-	$(PY) -m scripts.contacts_freshness --max-age-months $(MAX_AGE_MONTHS)
+	$(PY) -m jalur contacts-check --max-age-months $(MAX_AGE_MONTHS)
 
 # Lighthouse mobile scores (npm: tools/lighthouse), printed; not part of make test.
 tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/lighthouse/package-lock.json
 	cd tools/lighthouse && npm ci --no-audit --no-fund --ignore-scripts && touch node_modules/.installed
 
 lighthouse: $(STAMP) tools/lighthouse/node_modules/.installed
-	$(PY) -m scripts.lighthouse
+	$(PY) -m jalur lighthouse

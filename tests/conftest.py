@@ -1,5 +1,9 @@
 """Shared fixtures: a built copy of a fixture project, a built copy of the real site, a local server,
-and a real Chromium (Debian's, through Playwright). Browser tests skip without Chromium, except in CI."""
+and a real Chromium (Debian's, through Playwright). Browser tests skip without Chromium, except in CI.
+
+Markers (`make test-fast` leaves both out): `browser` for every test that uses Chromium, `pdf` for
+every test that makes PDFs (WeasyPrint), including every test of the real site, whose build makes them.
+They are given here from the fixtures a test uses, so a new test cannot forget them."""
 from __future__ import annotations
 
 import functools
@@ -12,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build import build
-from scripts.project import ROOT
+from jalur.build import build
+from jalur.core.project import ROOT
 from tests.helpers import make_project
 
 
@@ -74,3 +78,12 @@ def browser():
         chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        if "browser" in fixtures:
+            item.add_marker(pytest.mark.browser)
+        if "real_site" in fixtures:
+            item.add_marker(pytest.mark.pdf)

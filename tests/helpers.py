@@ -6,7 +6,7 @@ import hashlib
 import shutil
 from pathlib import Path
 
-from scripts.project import ROOT
+from jalur.core.project import ROOT
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = ("mkdocs.yml", "overrides", "templates", "locales", "data/languages.yml")

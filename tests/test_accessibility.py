@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from scripts.project import ROOT
+from jalur.core.project import ROOT
 from tests.test_browser import VIEWPORT
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

@@ -3,15 +3,40 @@ from __future__ import annotations
 
 from babel.messages.pofile import read_po
 
-from scripts import i18n
-from scripts.project import ROOT, Project
+import pytest
+
+from jalur.core import i18n
+from jalur.core.errors import BuildError
+from jalur.core.project import ROOT, Project
+from tests.helpers import make_project
+
+LANGS = ("id", "en")
 
 
-def test_every_language_catalog_is_complete_and_covers_the_templates():
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_language_catalog_translates_every_template_string(lang):
+    """Read on its own (not through check_catalog): every msgid the templates use has a translation."""
     project = Project(ROOT)
-    for lang in project.languages():
-        catalog = i18n.check_catalog(project.locales, lang.code, ROOT, project.templates)
-        assert len([m for m in catalog if m.id]) >= len(i18n.template_messages(project.templates))
+    with i18n.po_path(project.locales, lang).open("rb") as fh:
+        catalog = {m.id: m for m in read_po(fh, locale=lang) if m.id}
+    used = i18n.template_messages(project.templates)
+    assert len(used) >= 50
+    missing = sorted(msgid for msgid in used if msgid not in catalog)
+    untranslated = sorted(msgid for msgid in used if msgid in catalog and not catalog[msgid].string)
+    fuzzy = sorted(msgid for msgid in used if msgid in catalog and catalog[msgid].fuzzy)
+    assert (missing, untranslated, fuzzy) == ([], [], [])
+
+
+def test_the_build_refuses_a_catalog_with_an_untranslated_or_fuzzy_entry(tmp_path):
+    root = make_project(tmp_path)
+    po = i18n.po_path(root / "locales", "en")
+    text = po.read_text(encoding="utf-8")
+    po.write_text(text.replace('msgid "Sources"\nmsgstr "Sources"', 'msgid "Sources"\nmsgstr ""'), encoding="utf-8")
+    with pytest.raises(BuildError, match="msgid 'Sources': has no translation"):
+        i18n.check_catalog(root / "locales", "en", root, root / "templates")
+    po.write_text(text.replace('msgid "Sources"\n', '#, fuzzy\nmsgid "Sources"\n'), encoding="utf-8")
+    with pytest.raises(BuildError, match="is marked fuzzy"):
+        i18n.check_catalog(root / "locales", "en", root, root / "templates")
 
 
 def test_the_pot_template_matches_what_the_templates_use():

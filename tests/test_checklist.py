@@ -9,6 +9,7 @@ import gzip
 import json
 import re
 import shutil
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
@@ -16,11 +17,11 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from scripts import frontmatter
-from scripts.build import build
-from scripts.checklist import ANSWERS, load_checklist, page_url
-from scripts.errors import BuildError
-from scripts.project import ROOT, Project
+from jalur.models import frontmatter
+from jalur.build import build
+from jalur.models.checklist import ANSWERS, load_checklist
+from jalur.core.errors import BuildError
+from jalur.core.project import ROOT
 from tests.helpers import make_project, write
 
 DATA = ROOT / "data" / "checklist.yml"
@@ -73,10 +74,15 @@ def test_contacts_are_listed_by_id_for_each_situation(checklist):
 
 # --- The rule ----------------------------------------------------------------------------------------
 
-def test_the_rule_in_the_page_is_the_rule_in_the_data(checklist):
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_rule_in_the_page_is_the_rule_in_the_data(real_site, lang):
+    """The built page's data-rule, which the script applies, says what data/checklist.yml says."""
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))["verdicts"]
-    assert checklist.rule() == [{"id": v["id"], "any": v["when_any"]} if "when_any" in v
-                                else {"id": v["id"], "all": v["when_all"]} for v in raw]
+    html = (real_site.site_dir / lang / "cek-perekrut/index.html").read_text(encoding="utf-8")
+    rules = re.findall(r'data-rule="([^"]*)"', html)
+    assert len(rules) == 1, "the page has one form with one rule"
+    assert json.loads(unescape(rules[0])) == [{"id": v["id"], "any": v["when_any"]} if "when_any" in v
+                                               else {"id": v["id"], "all": v["when_all"]} for v in raw]
 
 
 def _with(checklist, **changes):
@@ -290,8 +296,9 @@ def test_share_link_is_a_whatsapp_message_with_the_public_page_link_only(real_si
     parsed.feed(html)
     assert parsed.share.startswith("https://wa.me/?text=")
     message = unquote(parsed.share.removeprefix("https://wa.me/?text="))
-    url = page_url(Project(ROOT), f"content/{lang}/cek-perekrut/index.md", lang)
-    assert message.endswith(" " + url) and url.endswith(f"/{lang}/cek-perekrut/")
+    # The address of this build (--site-url), not mkdocs.yml's: the message links where the reader was.
+    url = f"{real_site.base}{lang}/cek-perekrut/"
+    assert message.endswith(" " + url)
     assert len(message) < 200 and "?" in message  # a short prompt, then the link; no answers
 
 

@@ -14,9 +14,9 @@ from urllib.parse import unquote
 
 import pytest
 
-from scripts.checklist import load_checklist
-from scripts.contacts import load_contacts
-from scripts.project import ROOT
+from jalur.models.checklist import load_checklist
+from jalur.models.contacts import load_contacts
+from jalur.core.project import ROOT
 
 VIEWPORT = {"width": 360, "height": 740}
 LANGS = ["id", "en"]

@@ -10,8 +10,8 @@ import re
 import pytest
 import vobject
 
-from scripts.build import build
-from scripts.errors import BuildError
+from jalur.build import build
+from jalur.core.errors import BuildError
 from tests.helpers import make_project
 
 # What the fixture must never show, anywhere: unconfirmed or conflicting channels and entries.

@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import contacts_freshness
-from scripts.build import build
-from scripts.contacts import load_contacts, months_before, stale, stale_warnings
-from scripts.errors import BuildError
+from jalur.devtools import contacts_check as contacts_freshness
+from jalur.build import build
+from jalur.models.contact_freshness import months_before, stale, stale_warnings
+from jalur.models.contacts import load_contacts
+from jalur.core.errors import BuildError
 from tests.helpers import make_project, tree_digest, write
 
 LANGS = ["id", "en"]

@@ -6,8 +6,9 @@ import re
 import pytest
 import yaml
 
-from scripts import content_report, frontmatter
-from scripts.project import ROOT, Project
+from jalur.devtools import content_report
+from jalur.models import frontmatter
+from jalur.core.project import ROOT, Project
 from tests.helpers import write
 
 PROJECT = Project(ROOT)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 import subprocess
 
-from scripts import drift as drift_mod
-from scripts.project import Project
+from jalur.devtools import drift as drift_mod
+from jalur.core.project import Project
 from tests.helpers import make_project, write
 
 PAGE = "---\ntitle: t\ndescription: d\nreviewed: 2026-01-01\nsources:\n  - {title: s, url: 'https://example.go.id/'}\n---\n"

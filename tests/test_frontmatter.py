@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from scripts import frontmatter
-from scripts.errors import BuildError
+from jalur.models import frontmatter
+from jalur.core.errors import BuildError
 
 GOOD = """---
 title: Judul

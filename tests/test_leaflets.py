@@ -1,5 +1,5 @@
 """Leaflets, without the site: the data file and its errors, cutting sections out of pages, the paper
-rule for contacts, the design checks on a PDF, and a regional contacts card (scripts/leaflets.py)."""
+rule for contacts, the design checks on a PDF, and a regional contacts card (jalur/outputs/leaflets/)."""
 from __future__ import annotations
 
 import dataclasses
@@ -10,29 +10,36 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import i18n, leaflet_content as lc, leaflets
-from scripts.contacts import load_contacts
-from scripts.errors import BuildError
-from scripts.project import ROOT, Project
-from scripts.sitedata import SiteData
+from jalur.core import i18n
+from jalur.core.errors import BuildError
+from jalur.core.project import ROOT, Project
+from jalur.models import leaflets as model
+from jalur.models.contact_choice import contacts_shown, provinces_on_paper
+from jalur.models.contacts import load_contacts
+from jalur.models.sitedata import SiteData
+from jalur.outputs.leaflets import pdf, run
+from jalur.outputs.leaflets import sections as lc
+from jalur.outputs.leaflets.compose import Composer, Gathered
 from tests.helpers import write
 
 PROJECT = Project(ROOT)
 LANGS = ["id", "en"]
+URL = "https://jr.example/"
 FIXTURE_CONTACTS = Path(__file__).parent / "fixtures" / "contacts" / "data" / "contacts.yml"
 
 
 @pytest.fixture(scope="module")
 def envs(tmp_path_factory):
-    out = tmp_path_factory.mktemp("locales")
-    return {lang: i18n.environment(PROJECT.templates, lang,
-                                   i18n.compile_catalog(PROJECT.locales, lang, out, ROOT, PROJECT.templates))
-            for lang in LANGS}
+    return i18n.environments(PROJECT.templates, PROJECT.locales, LANGS, tmp_path_factory.mktemp("locales"), ROOT)
 
 
 @pytest.fixture(scope="module")
 def data():
-    return SiteData(PROJECT)
+    return SiteData(PROJECT, URL)
+
+
+def load(path: Path, data: SiteData) -> list[model.Leaflet]:
+    return model.load_leaflets(path, ROOT, LANGS, "id", data.pages.paths, {c.id for c in data.contacts})
 
 
 def pdf_text(path: Path) -> str:
@@ -43,7 +50,7 @@ def pdf_text(path: Path) -> str:
 # --- data/leaflets.yml -----------------------------------------------------------------------------
 
 def test_the_data_file_loads_and_every_leaflet_has_a_title_in_both_languages(envs, data):
-    found = leaflets.load_leaflets(ROOT / "data/leaflets.yml", PROJECT, LANGS, {c.id for c in data.contacts})
+    found = load(ROOT / "data/leaflets.yml", data)
     assert [x.id for x in found] == ["cek-perekrut", "kenali-tanda", "kontak", "langkah-resmi"]
     assert {(x.id, x.css_size, x.pages) for x in found} == {
         ("cek-perekrut", "A4", 2), ("kenali-tanda", "A5", 2), ("kontak", "A5", 2),
@@ -84,7 +91,7 @@ def base_entry() -> dict:
 def test_every_mistake_in_the_data_file_names_the_field(tmp_path, data, change, field, problem):
     path = write(tmp_path / "leaflets.yml", yaml.safe_dump({"leaflets": [{**base_entry(), **change}]}))
     with pytest.raises(BuildError) as err:
-        leaflets.load_leaflets(path, PROJECT, LANGS, {c.id for c in data.contacts})
+        load(path, data)
     assert err.value.field == field and problem in err.value.problem
 
 
@@ -166,16 +173,15 @@ def test_links_become_site_addresses_and_headings_stay_headings():
     assert lc.demote("<h2>a</h2><h3>b</h3>", 3) == "<h3>a</h3><h4>b</h4>"
 
 
-def test_markers_on_paper_contacts_are_printed_share_buttons_left_out_others_refused(tmp_path, envs, data):
+def test_markers_on_paper_contacts_are_printed_share_buttons_left_out_others_refused(tmp_path, envs):
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
     write(root / "content/id/a.md", "---\ntitle: a\ndescription: d\nreviewed: 2026-01-02\nsources:\n"
           "  - {title: s, url: 'https://x.go.id/'}\n---\n\n## Bantuan\n\n- satu\n\n<!-- jr:share-list -->\n\n"
           "<!-- jr:contacts ids=NAT-16,NAT-08 -->\n\n## Istilah\n\n<!-- jr:glossary -->\n")
-    project = Project(root)
-    composer = leaflets.Composer(project, data, envs, "https://jr.example/")
-    item = leaflets.Item(field="f", page="a.md", section={"id": "Bantuan", "en": "Help"})
-    gathered = leaflets.Gathered()
+    composer = Composer(SiteData(Project(root), URL), envs)
+    item = model.Item(field="f", page="a.md", section={"id": "Bantuan", "en": "Help"})
+    gathered = Gathered()
     html = composer.item_html(item, "en", gathered)
     # The English page does not exist: the Indonesian text, marked as such.
     assert 'lang="id"' in html and "Not translated yet." in html
@@ -188,9 +194,10 @@ def test_markers_on_paper_contacts_are_printed_share_buttons_left_out_others_ref
 
 
 def test_only_confirmed_contacts_and_channels_reach_paper(envs, data):
-    composer = leaflets.Composer(PROJECT, data, envs, "https://jr.example/")
+    composer = Composer(data, envs)
     everyone = [c.id for c in data.contacts]
-    html = composer.contacts_html("id", {"ids": ",".join(everyone)}, leaflets.Gathered())
+    gathered = Gathered()
+    html = composer.contacts_html("id", contacts_shown(data.contacts, "print", "id", ids=everyone), gathered)
     for contact in data.contacts:
         printable = contact.channels_for("print")
         assert (contact.name["id"] in html) == bool(printable), contact.id
@@ -198,27 +205,30 @@ def test_only_confirmed_contacts_and_channels_reach_paper(envs, data):
             if channel not in printable and channel.type in ("phone", "whatsapp", "tollfree", "shortcode"):
                 assert f">{channel.value}<" not in html, (contact.id, channel.value)
     assert "jr-caution" not in html and "satu sumber" not in html
+    # What the leaflet records as printed is exactly what it printed.
+    assert sorted(gathered.contacts) == sorted(c.id for c in data.contacts if c.channels_for("print"))
 
 
 # --- Regional cards ----------------------------------------------------------------------------------
 
 def test_regions_with_a_printable_contact():
     fixture = load_contacts(FIXTURE_CONTACTS, ROOT, LANGS)
-    assert leaflets.regions_with_print_contacts(fixture) == ["Jawa Timur"]
+    assert provinces_on_paper(fixture, "id") == ["Jawa Timur"]
     # Today no regional office in data/contacts.yml has a confirmed channel: no regional card yet.
-    assert leaflets.regions_with_print_contacts(SiteData(PROJECT).contacts) == []
+    assert provinces_on_paper(SiteData(PROJECT).contacts, "id") == []
 
 
+@pytest.mark.pdf
 def test_a_regional_card_is_made_for_each_province_with_confirmed_local_contacts(tmp_path, envs):
-    data = SiteData(PROJECT)
+    data = SiteData(PROJECT, URL)
     office = next(c for c in load_contacts(FIXTURE_CONTACTS, ROOT, LANGS) if c.id == "RG-02")
     data.__dict__["contacts"] = [*data.contacts, dataclasses.replace(office, id="RG-TEST")]
-    built = leaflets.build_leaflets(PROJECT, tmp_path, "https://jr.example/", envs, data=data, only=["kontak"])
+    built = run.build_leaflets(data, envs, tmp_path, only=["kontak"])
     assert sorted((b.edition.slug, b.edition.lang) for b in built) == [
         ("kontak", "en"), ("kontak", "id"), ("kontak-jawa-timur", "en"), ("kontak-jawa-timur", "id")]
     for b in built:
         text = " ".join(pdf_text(b.pdf).split())
-        assert b.pages == 2 and b.pdf.stat().st_size <= leaflets.MAX_BYTES
+        assert b.pages == 2 and b.pdf.stat().st_size <= pdf.MAX_BYTES
         regional = b.edition.slug == "kontak-jawa-timur"
         assert ("Jalan Juanda" in text) == regional
         assert ("RG-TEST" in b.contacts) == regional
@@ -230,39 +240,41 @@ def test_a_regional_card_is_made_for_each_province_with_confirmed_local_contacts
 
 # --- The design checks ---------------------------------------------------------------------------------
 
-def edition(pages: int, paper: str = "A5", landscape: bool = False) -> leaflets.Edition:
-    leaflet = leaflets.Leaflet(id="t", layout="flow", paper=paper, landscape=landscape, pages=pages,
+def edition(pages: int, paper: str = "A5", landscape: bool = False) -> model.Edition:
+    leaflet = model.Leaflet(id="t", layout="flow", paper=paper, landscape=landscape, pages=pages,
                                page="index.md", variants=None, variant_page=None, parts={})
-    return leaflets.Edition(leaflet, "id")
+    return model.Edition(leaflet, "id")
 
 
 def html_doc(body: str, size: str = "A5") -> str:
     return f'<html lang="id"><head><style>@page {{ size: {size} }}</style></head><body>{body}</body></html>'
 
 
+@pytest.mark.pdf
 def test_a_leaflet_that_outgrows_its_design_stops_the_build():
-    leaflets.render_pdf(html_doc("<p>Satu halaman.</p>"), edition(1), "data/leaflets.yml")
+    pdf.render_pdf(html_doc("<p>Satu halaman.</p>"), edition(1), "data/leaflets.yml")
     with pytest.raises(BuildError, match=r"comes out at 3 page\(s\), designed for 2"):
-        leaflets.render_pdf(html_doc("<p style='break-after: page'>a</p>" * 3), edition(2), "data/leaflets.yml")
+        pdf.render_pdf(html_doc("<p style='break-after: page'>a</p>" * 3), edition(2), "data/leaflets.yml")
     with pytest.raises(BuildError, match="designed for A4"):
-        leaflets.render_pdf(html_doc("<p>a</p>"), edition(1, "A4"), "data/leaflets.yml")
+        pdf.render_pdf(html_doc("<p>a</p>"), edition(1, "A4"), "data/leaflets.yml")
     # A tri-fold panel that needs more than its page: split over two pages, which the page count alone
     # would not notice here.
     panels = ('<div class="jr-panel" id="jr-panel-a" style="height: 50mm">a</div>'
               '<div class="jr-panel" id="jr-panel-b">' + "<p>b</p>" * 18 + '</div>')
     with pytest.raises(BuildError, match="panel jr-panel-b does not fit on its page"):
-        leaflets.render_pdf(html_doc(panels), edition(2), "data/leaflets.yml")
+        pdf.render_pdf(html_doc(panels), edition(2), "data/leaflets.yml")
 
 
+@pytest.mark.pdf
 def test_a_leaflet_loads_nothing_but_its_fonts(monkeypatch):
     with pytest.raises(BuildError, match="tried to load https://example.com/logo.png"):
-        leaflets.render_pdf(html_doc('<img src="https://example.com/logo.png" alt="">'), edition(1), "x")
+        pdf.render_pdf(html_doc('<img src="https://example.com/logo.png" alt="">'), edition(1), "x")
     with pytest.raises(BuildError, match="tried to load file:///etc/hostname"):
-        leaflets.render_pdf(html_doc('<img src="file:///etc/hostname" alt="">'), edition(1), "x")
-    monkeypatch.setattr(leaflets, "MAX_BYTES", 500)
+        pdf.render_pdf(html_doc('<img src="file:///etc/hostname" alt="">'), edition(1), "x")
+    monkeypatch.setattr(pdf, "MAX_BYTES", 500)
     with pytest.raises(BuildError, match="more than 500"):
-        leaflets.render_pdf(html_doc("<p>a</p>"), edition(1), "x")
+        pdf.render_pdf(html_doc("<p>a</p>"), edition(1), "x")
 
 
 def test_a_project_without_leaflets_builds_none(tmp_path, envs):
-    assert leaflets.build_leaflets(Project(tmp_path), tmp_path, "https://jr.example/", envs) == []
+    assert run.build_leaflets(SiteData(Project(tmp_path)), envs, tmp_path) == []

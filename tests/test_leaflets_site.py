@@ -16,9 +16,9 @@ from urllib.parse import urljoin
 import pytest
 from babel.dates import format_date
 
-from scripts import leaflets
-from scripts.contacts import CALLABLE_TYPES, load_contacts
-from scripts.project import ROOT
+from jalur.core.urls import LEAFLETS_DIR, page_url
+from jalur.models.contacts import CALLABLE_TYPES, load_contacts
+from jalur.core.project import ROOT
 from tests.test_contacts_site import PHONE_LIKE, digits, spellings
 from tests.test_browser import VIEWPORT
 
@@ -54,7 +54,7 @@ def pdf_text(path: Path) -> str:
 
 
 def site_pdf(site, b) -> Path:
-    return site.site_dir / b.edition.lang / leaflets.FOLDER / b.edition.slug / b.edition.pdf_name
+    return site.site_dir / b.edition.lang / LEAFLETS_DIR / b.edition.slug / b.edition.pdf_name
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +131,21 @@ def test_each_footer_gives_the_reviewed_and_checked_dates_in_its_language(real_s
         assert f"{checked}: {format_date(b.checked, 'long', locale=b.edition.lang)}" in text
 
 
+def test_the_contacts_a_leaflet_records_are_exactly_the_ones_it_prints(real_site, built):
+    """The "contacts checked" date is taken from b.contacts: no number of any other contact may be on
+    the page, or its date could be missing from the footer."""
+    for b in built:
+        text = pdf_text(site_pdf(real_site, b))
+        printed = {ch.value for cid in b.contacts for ch in CONTACTS[cid].channels_for("print")}
+        for contact in CONTACTS.values():
+            if contact.id in b.contacts:
+                continue
+            for channel in contact.channels_for("print"):
+                if channel.type in CALLABLE_TYPES and channel.value not in printed:
+                    pattern = rf"(?<![\d-]){re.escape(channel.value)}(?![\d-])"
+                    assert not re.search(pattern, text), (b.edition.pdf_name, contact.id, channel.value)
+
+
 def decode_qr(png: Path) -> list[str]:
     result = subprocess.run([tool("zbarimg"), "-q", "--raw", str(png)], capture_output=True, text=True)
     return result.stdout.split()
@@ -138,7 +153,7 @@ def decode_qr(png: Path) -> list[str]:
 
 def test_each_qr_code_opens_the_matching_page(real_site, built, tmp_path):
     for b in built:
-        expected = f"{real_site.site_url}{b.edition.lang}/{leaflets.page_url(b.edition.page)}"
+        expected = f"{real_site.site_url}{b.edition.lang}/{page_url(b.edition.page)}"
         assert b.qr_url == expected
         stem = tmp_path / b.edition.slug
         run(tool("pdftoppm"), "-r", "150", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
@@ -187,7 +202,7 @@ def test_the_html_twins_are_accessible_pages_with_the_same_content(real_site, bu
     errors = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     for b in built:
-        url = f"{real_site.base}{b.edition.lang}/{leaflets.FOLDER}/{b.edition.slug}/"
+        url = f"{real_site.base}{b.edition.lang}/{LEAFLETS_DIR}/{b.edition.slug}/"
         response = page.goto(url)
         assert response.status == 200
         assert page.get_attribute("html", "lang") == b.edition.lang

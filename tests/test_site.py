@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 import yaml
 from mkdocs.utils.yaml import get_yaml_loader
 
-from scripts.project import ROOT
+from jalur.core.project import ROOT
 
 # Tags and attributes that make a browser fetch something.
 FETCHING = re.compile(r'<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc="([^"]+)"'

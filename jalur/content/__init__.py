@@ -1,0 +1,1 @@
+"""Staging: content pages and data become the Markdown MkDocs builds (markers, front matter)."""

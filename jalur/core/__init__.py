@@ -1,0 +1,1 @@
+"""Paths, URLs, errors, YAML reading, catalogs and Babel formatting, QR codes: no project logic."""

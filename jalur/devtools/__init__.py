@@ -1,0 +1,1 @@
+"""The maintainers' commands: preview, translation drift, reports, benchmark, Lighthouse."""

@@ -1,0 +1,1 @@
+"""One loader per data file and per content page, each validated once per build (SiteData)."""

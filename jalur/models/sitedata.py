@@ -1,0 +1,89 @@
+"""The data of one build: every data file and content page read and checked once, shared by every
+language and every phase (staging, leaflets, downloads, post-build). The build makes one SiteData and
+hands it on; nothing else loads a data file.
+
+Each file is loaded the first time it is asked for, so a tool that needs only the contacts reads only
+data/contacts.yml.
+"""
+from __future__ import annotations
+
+from functools import cached_property
+
+from jalur.core.errors import relpath
+from jalur.core.project import Project
+from jalur.models.checklist import Checklist, load_checklist
+from jalur.models.contact_choice import provinces_on_paper
+from jalur.models.contact_freshness import stale_warnings
+from jalur.models.contacts import Contact, load_contacts
+from jalur.models.glossary import Term, load_glossary
+from jalur.models.languages import Language, load_languages, source_language
+from jalur.models.leaflets import Leaflet, load_leaflets
+from jalur.models.nav import NavItem, load_nav
+from jalur.models.pages import PageStore
+from jalur.models.site_config import SiteConfig, build_site_url, load_site_config
+
+
+class SiteData:
+    def __init__(self, project: Project, site_url: str | None = None):
+        """`site_url`: the address this build is for (--site-url); else SITE_URL, else mkdocs.yml's."""
+        self.project = project
+        self._site_url = site_url
+        self.warnings: list[str] = []   # shown after a successful build (e.g. contacts due a re-check)
+
+    @cached_property
+    def config(self) -> SiteConfig:
+        return load_site_config(self.project.base_config, self.project.root)
+
+    @cached_property
+    def site_url(self) -> str:
+        """The site's root address for this build, ending with a slash."""
+        return build_site_url(self._site_url, lambda: self.config)
+
+    @cached_property
+    def languages(self) -> list[Language]:
+        return load_languages(self.project.data / "languages.yml", self.project.root)
+
+    @cached_property
+    def source(self) -> Language:
+        return source_language(self.languages)
+
+    @cached_property
+    def language_codes(self) -> list[str]:
+        return [lang.code for lang in self.languages]
+
+    @cached_property
+    def pages(self) -> PageStore:
+        return PageStore(self.project, self.languages, self.source)
+
+    @cached_property
+    def nav(self) -> list[NavItem]:
+        return load_nav(self.project.data / "nav.yml", self.project.root, self.pages.paths)
+
+    @cached_property
+    def glossary(self) -> list[Term]:
+        return load_glossary(self.project.data / "glossary.yml", self.project.root, self.language_codes)
+
+    @cached_property
+    def contacts(self) -> list[Contact]:
+        path = self.project.data / "contacts.yml"
+        contacts = load_contacts(path, self.project.root, self.language_codes)
+        self.warnings.extend(stale_warnings(contacts, relpath(path, self.project.root)))
+        return contacts
+
+    @cached_property
+    def checklist(self) -> Checklist:
+        return load_checklist(self.project.data / "checklist.yml", self.project.root, self.language_codes)
+
+    @cached_property
+    def leaflets(self) -> list[Leaflet]:
+        """data/leaflets.yml; a project without the file has no leaflets."""
+        path = self.project.data / "leaflets.yml"
+        if not path.is_file():
+            return []
+        return load_leaflets(path, self.project.root, self.language_codes, self.source.code, self.pages.paths,
+                             {c.id for c in self.contacts})
+
+    @cached_property
+    def regions_on_paper(self) -> list[str]:
+        """Provinces that get a regional edition of the leaflets: a regional office there may go on paper."""
+        return provinces_on_paper(self.contacts, self.source.code)

@@ -1,0 +1,1 @@
+"""What is made from the staged pages and the data, before and after MkDocs."""

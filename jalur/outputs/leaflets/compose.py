@@ -1,0 +1,182 @@
+"""Composing a leaflet: its text from the content pages (sections cut by heading), the checklist and the
+contacts, into the template context of templates/leaflets/<layout>.html.j2.
+
+Contacts go on paper through the one choice (jalur/models/contact_choice.py, medium "print":
+confirmed only) and the one card renderer (jalur/content/contact_cards.py). The leaflet's printed
+"contacts checked" date comes from exactly the contacts it printed (Gathered).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import jinja2
+from markupsafe import Markup
+
+from jalur.core import qr
+from jalur.core.errors import BuildError
+from jalur.core.urls import display_address, public_url
+from jalur.content.contact_cards import contact_cards
+from jalur.content.context import MarkerContext
+from jalur.content.render_contacts import shown_for_marker
+from jalur.models.contact_choice import Shown, contacts_shown
+from jalur.models.contacts import Contact, province_name
+from jalur.models.leaflets import Edition, Item, Leaflet
+from jalur.models.sitedata import SiteData
+from jalur.outputs.leaflets import sections
+from jalur.outputs.leaflets.pdf import FONT_FILES
+
+NAMES = "leaflets/names.html.j2"
+
+
+@dataclass
+class Gathered:
+    """What an edition's text came from: the pages' reviewed dates, and the contacts it printed."""
+    reviewed: list[dt.date] = field(default_factory=list)
+    contacts: dict[str, Contact] = field(default_factory=dict)
+
+
+class Composer:
+    """Renders the pieces of leaflets for one build: content sections, contacts, the checklist."""
+
+    def __init__(self, data: SiteData, envs: dict[str, jinja2.Environment]):
+        self.data, self.envs = data, envs
+        self.source = data.source
+
+    # -- contacts ----------------------------------------------------------------------------------
+
+    def contacts_html(self, lang: str, shown: Shown, gathered: Gathered) -> Markup:
+        """Contact cards for paper; what they show is what the leaflet records as printed."""
+        if not shown.groups and shown.fallback_for is None:
+            return Markup("")
+        for contact in shown.contacts:
+            gathered.contacts[contact.id] = contact
+        return sections.demote(sections.to_html(contact_cards(self.envs[lang], lang, shown)), 3)
+
+    def _item_contacts(self, item: Item, lang: str) -> Shown:
+        spec = item.contacts or {}
+        if "ids" in spec:
+            # Ids are checked against data/contacts.yml when data/leaflets.yml is loaded; one with
+            # nothing printable is left off paper.
+            return contacts_shown(self.data.contacts, "print", lang, ids=spec["ids"])
+        # Every national line with something to print.
+        return contacts_shown(self.data.contacts, "print", lang, kind="national", with_channels=True)
+
+    def _marker_contacts(self, block: sections.Block, lang: str, page: str, item: Item) -> Shown:
+        """A jr:contacts marker inside a page section, shown for paper."""
+        name, args = sections.marker_args(block.lines[0])
+        content = self.data.pages.page(lang, page)
+        lines = content.body.split("\n")
+        line = content.first_body_line + (lines.index(block.lines[0]) if block.lines[0] in lines else 0)
+        ctx = MarkerContext(lang=lang, rel=content.rel, page=page, line=line, env=self.envs[lang], data=self.data)
+        return shown_for_marker({**args, "medium": "print"}, ctx, strict=False)
+
+    # -- sections ----------------------------------------------------------------------------------
+
+    def item_html(self, item: Item, lang: str, gathered: Gathered) -> Markup:
+        env = self.envs[lang]
+        site_url = self.data.site_url
+        if item.contacts is not None:
+            body = self.contacts_html(lang, self._item_contacts(item, lang), gathered)
+            return Markup(env.get_template("leaflets/item.html.j2").render(
+                heading=None, body=body, columns=None, source_lang=None, compact=item.compact,
+                purpose=item.purpose))
+        assert item.page is not None      # an item without contacts names a page (data/leaflets.yml)
+        page = self.data.pages.page(lang, item.page)
+        gathered.reviewed.append(page.reviewed)
+        translated = page.lang == lang
+        title = item.section[page.lang] if item.section else None
+        part = sections.section(page.body, title, page.rel, f"{item.field}.section")
+
+        def inline(text: str) -> Markup:
+            return sections.inline_html(sections.absolute_links(text, item.page or "", lang, site_url))
+
+        heading = inline(title) if title and item.heading else None
+        columns = None
+        html = Markup("")
+        if item.rows:
+            header, rows = sections.table_rows(part.lines, item.rows[page.lang], page.rel, f"{item.field}.rows")
+            columns = [{"title": inline(header[c]), "entries": [(inline(label), inline(cells[c])) for label, cells in rows]}
+                       for c in range(len(header))]
+        else:
+            chosen = []
+            for block in sections.blocks(part.lines):
+                if block.kind == "marker":
+                    self._check_screen_only(block, page.rel, item)     # left out of paper, or stops the build
+                else:
+                    chosen.append(block)
+            if item.only:
+                chosen = [b for b in chosen if b.kind in item.only]
+            if item.first:
+                chosen = chosen[: item.first]
+            if not chosen:
+                raise BuildError(page.rel, item.field, "nothing left to print from this part of the page")
+            pieces = []
+            for block in chosen:
+                if block.kind == "contacts":
+                    pieces.append(self.contacts_html(lang, self._marker_contacts(block, lang, item.page, item),
+                                                     gathered))
+                else:
+                    pieces.append(sections.to_html(sections.absolute_links(block.text, item.page, lang, site_url)))
+            html = sections.demote("\n".join(pieces), 3 if heading else 2)
+        return Markup(env.get_template("leaflets/item.html.j2").render(
+            heading=heading, body=html, columns=columns, compact=item.compact, purpose=item.purpose,
+            source_lang=None if translated else self.source.code, source_name=self.source.name))
+
+    @staticmethod
+    def _check_screen_only(block: sections.Block, rel: str, item: Item) -> None:
+        name, _ = sections.marker_args(block.lines[0])
+        if name not in sections.SCREEN_ONLY_MARKERS:
+            raise BuildError(rel, item.field, f"the marker jr:{name} cannot go on paper: "
+                             "choose another section, or leave it out with `only`")
+
+    def parts(self, leaflet: Leaflet, lang: str, gathered: Gathered) -> dict[str, Markup]:
+        return {name: Markup("\n").join(self.item_html(item, lang, gathered) for item in items)
+                for name, items in leaflet.parts.items()}
+
+    # -- the checklist -----------------------------------------------------------------------------
+
+    def checklist(self, lang: str, gathered: Gathered) -> dict:
+        checklist = self.data.checklist
+        situations = []
+        for situation in checklist.situations:
+            shown = contacts_shown(self.data.contacts, "print", lang, ids=situation.contact_ids)
+            situations.append({"title": situation.title[lang], "contacts": self.contacts_html(lang, shown, gathered)})
+        return {"checklist": checklist, "situations": situations}
+
+    # -- a whole edition ---------------------------------------------------------------------------
+
+    def title(self, edition: Edition) -> str:
+        names = self.envs[edition.lang].get_template(NAMES).module
+        titles = getattr(names, "TITLES")
+        if edition.leaflet.id not in titles:
+            raise BuildError(f"templates/{NAMES}", "TITLES", f"no title for the leaflet {edition.leaflet.id!r}")
+        title = str(titles[edition.leaflet.id])
+        if edition.region:
+            title = str(getattr(names, "regional")(title, province_name(edition.region, edition.lang)))
+        return title
+
+    def context(self, edition: Edition) -> dict:
+        """The template context of one edition (for paper and for its HTML twin)."""
+        leaflet, lang = edition.leaflet, edition.lang
+        gathered = Gathered()
+        ctx: dict = {"parts": {}, "region_html": Markup("")}
+        if leaflet.layout == "checklist":
+            ctx.update(self.checklist(lang, gathered))
+        else:
+            ctx["parts"] = self.parts(leaflet, lang, gathered)
+        if edition.region:
+            shown = contacts_shown(self.data.contacts, "print", lang, kind="regional", province=edition.region,
+                                   with_channels=True)
+            ctx["region_html"] = self.contacts_html(lang, shown, gathered)
+            ctx["region_name"] = province_name(edition.region, lang)
+        gathered.reviewed.append(self.data.pages.page(lang, edition.page).reviewed)
+        site_url = self.data.site_url
+        qr_url = public_url(site_url, lang, edition.page)
+        checked = min((c.checked for c in gathered.contacts.values()), default=None)
+        ctx.update(
+            contact_ids=tuple(gathered.contacts),
+            edition=edition, leaflet=leaflet, title=self.title(edition), site_name=self.data.config.site_name,
+            site_host=display_address(site_url), qr_url=qr_url, qr_svg=Markup(qr.svg(qr_url)),
+            reviewed=min(gathered.reviewed), checked=checked, font_files=FONT_FILES)
+        return ctx
