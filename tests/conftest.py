@@ -4,6 +4,7 @@ and a real Chromium (Debian's, through Playwright). Browser tests skip without C
 Markers (`make test-fast` leaves both out): `browser` for every test that uses Chromium, `pdf` for
 every test that makes PDFs (WeasyPrint), including every test of the real site, whose build makes them.
 They are given here from the fixtures a test uses, so a new test cannot forget them."""
+
 from __future__ import annotations
 
 import functools
@@ -17,8 +18,17 @@ from pathlib import Path
 import pytest
 
 from jalur.build import build
+from jalur.core import yamlfile
 from jalur.core.project import ROOT
 from tests.helpers import make_project
+
+
+def counted_build(**kwargs):
+    """build(), with `reads`: how often it read each data file and content page (by path)."""
+    before = yamlfile.READS.copy()
+    result = build(**kwargs)
+    result.reads = yamlfile.READS - before
+    return result
 
 
 def free_port() -> int:
@@ -43,7 +53,7 @@ def serve(directory: Path, port: int) -> http.server.ThreadingHTTPServer:
 def mini_site(tmp_path_factory):
     """The small fixture project, built once."""
     root = make_project(tmp_path_factory.mktemp("mini"))
-    return build(root=root, site_url="https://jalur-resmi.example/")
+    return counted_build(root=root, site_url="https://jalur-resmi.example/")
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +63,7 @@ def real_site(tmp_path_factory):
     site_url is the local server's address, so absolute links and sitemaps point at the server."""
     tmp = tmp_path_factory.mktemp("real")
     port = free_port()
-    result = build(root=ROOT, site_dir=tmp / "site", work=tmp / "work", site_url=f"http://127.0.0.1:{port}/")
+    result = counted_build(root=ROOT, site_dir=tmp / "site", work=tmp / "work", site_url=f"http://127.0.0.1:{port}/")
     server = serve(result.site_dir, port)
     result.port = port
     result.base = f"http://127.0.0.1:{port}/"
@@ -61,8 +71,15 @@ def real_site(tmp_path_factory):
     server.shutdown()
 
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="session")
@@ -74,6 +91,7 @@ def browser():
             pytest.fail(message + ": browser tests must run in CI")
         pytest.skip(message)
     from playwright.sync_api import sync_playwright
+
     with sync_playwright() as pw:
         chromium = pw.chromium.launch(executable_path=path, args=CHROMIUM_FLAGS)
         yield chromium

@@ -1,5 +1,6 @@
 """Building small throw-away projects for tests: the real config, theme overrides, templates and
 catalogs of this repository, with a small fixture's content and data."""
+
 from __future__ import annotations
 
 import hashlib

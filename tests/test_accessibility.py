@@ -1,4 +1,5 @@
 """axe-core on every page of both languages, at a phone's size: no WCAG 2.2 A/AA violation."""
+
 from __future__ import annotations
 
 import os
@@ -25,8 +26,10 @@ def axe_source() -> Path:
 
 def violations(page) -> list[str]:
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
-    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
-            for v in result["violations"]]
+    return [
+        f"{v['id']} ({v['impact']}): {len(v['nodes'])} node(s), e.g. {v['nodes'][0]['target']}"
+        for v in result["violations"]
+    ]
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -36,7 +39,7 @@ def test_no_axe_violations_on_any_page(real_site, browser, axe_source, lang):
     found = {}
     urls = [f"{real_site.base}{lang}/{p.url}" for p in real_site.pages[lang]] + [f"{real_site.base}{lang}/404.html"]
     if lang == "id":
-        urls.append(real_site.base)     # the language chooser
+        urls.append(real_site.base)  # the language chooser
     for url in urls:
         page.goto(url)
         page.add_script_tag(path=str(axe_source))

@@ -1,6 +1,7 @@
 """Bad input stops the build with one message naming the file and the field, and publishes nothing:
 the previous site/ stays exactly as it was. Input that staging can check stops the build there,
 before MkDocs runs."""
+
 from __future__ import annotations
 
 import shutil
@@ -36,8 +37,10 @@ def built(pristine, tmp_path):
 @pytest.fixture
 def no_mkdocs(monkeypatch):
     """Fail the test if the build gets as far as MkDocs."""
+
     def refuse(*args, **kwargs):
         raise AssertionError("the build ran MkDocs: this bad input should have stopped it in staging")
+
     monkeypatch.setattr(jalur.build, "run_mkdocs", refuse)
 
 
@@ -55,58 +58,96 @@ def duplicate_first_contact(path: Path) -> None:
 CASES = {
     "malformed data YAML": (
         lambda r: write(r / "data/glossary.yml", "terms:\n  - abbr: P3MI\n    id: {expansion: [oops\n"),
-        "data/glossary.yml: line", "malformed YAML"),
+        "data/glossary.yml: line",
+        "malformed YAML",
+    ),
     "missing front-matter field": (
         lambda r: replace_in(r / "content/id/bagian/index.md", "description: Bagian yang belum diterjemahkan.\n", ""),
-        "content/id/bagian/index.md: description:", "missing"),
+        "content/id/bagian/index.md: description:",
+        "missing",
+    ),
     "empty front-matter field": (
         lambda r: replace_in(r / "content/en/index.md", "title: Test home", "title: ''"),
-        "content/en/index.md: title:", "missing or empty"),
+        "content/en/index.md: title:",
+        "missing or empty",
+    ),
     "unknown marker": (
-        lambda r: replace_in(r / "content/id/bagian/index.md", "<!-- jr:glossary -->", "<!-- jr:weather city=Jakarta -->"),
-        "content/id/bagian/index.md: line 14:", "unknown marker 'jr:weather'"),
+        lambda r: replace_in(
+            r / "content/id/bagian/index.md", "<!-- jr:glossary -->", "<!-- jr:weather city=Jakarta -->"
+        ),
+        "content/id/bagian/index.md: line 14:",
+        "unknown marker 'jr:weather'",
+    ),
     "malformed marker": (
-        lambda r: replace_in(r / "content/id/bagian/index.md", "<!-- jr:glossary -->", "Lihat <!-- jr:glossary --> di sini"),
-        "content/id/bagian/index.md: line 14:", "malformed marker"),
+        lambda r: replace_in(
+            r / "content/id/bagian/index.md", "<!-- jr:glossary -->", "Lihat <!-- jr:glossary --> di sini"
+        ),
+        "content/id/bagian/index.md: line 14:",
+        "malformed marker",
+    ),
     "translation without a source twin": (
         lambda r: write(r / "content/en/extra.md", "---\ntitle: Extra\n---\n"),
-        "content/en/extra.md:", "has no Bahasa Indonesia twin"),
+        "content/en/extra.md:",
+        "has no Bahasa Indonesia twin",
+    ),
     "untranslated catalog string": (
-        lambda r: replace_in(r / "locales/en/LC_MESSAGES/messages.po",
-                             'msgid "Last reviewed"\nmsgstr "Last reviewed"', 'msgid "Last reviewed"\nmsgstr ""'),
-        "locales/en/LC_MESSAGES/messages.po: msgid 'Last reviewed':", "has no translation"),
+        lambda r: replace_in(
+            r / "locales/en/LC_MESSAGES/messages.po",
+            'msgid "Last reviewed"\nmsgstr "Last reviewed"',
+            'msgid "Last reviewed"\nmsgstr ""',
+        ),
+        "locales/en/LC_MESSAGES/messages.po: msgid 'Last reviewed':",
+        "has no translation",
+    ),
     "catalog missing a template string": (
         lambda r: replace_in(r / "templates/page_meta.md.j2", '_("Sources")', '_("Sources of facts")'),
-        "templates/page_meta.md.j2:", "not in the catalog"),
+        "templates/page_meta.md.j2:",
+        "not in the catalog",
+    ),
     "page not in the navigation": (
-        lambda r: write(r / "content/id/baru.md", "---\ntitle: Baru\ndescription: d\nreviewed: 2026-01-01\n"
-                        "sources:\n  - {title: s, url: 'https://example.go.id/'}\n---\n# Baru\n"),
-        "content/id/baru.md: nav:", "not listed in data/nav.yml"),
+        lambda r: write(
+            r / "content/id/baru.md",
+            "---\ntitle: Baru\ndescription: d\nreviewed: 2026-01-01\n"
+            "sources:\n  - {title: s, url: 'https://example.go.id/'}\n---\n# Baru\n",
+        ),
+        "content/id/baru.md: nav:",
+        "not listed in data/nav.yml",
+    ),
     "unknown contact id": (
         lambda r: replace_in(r / "content/id/index.md", "ids=NAT-01", "ids=NAT-99"),
-        "content/id/index.md: line 14: jr:contacts ids:", "no contact 'NAT-99'"),
-    "missing data file": (
-        lambda r: (r / "data/nav.yml").unlink(),
-        "data/nav.yml:", "file not found"),
+        "content/id/index.md: line 14: jr:contacts ids:",
+        "no contact 'NAT-99'",
+    ),
+    "missing data file": (lambda r: (r / "data/nav.yml").unlink(), "data/nav.yml:", "file not found"),
     "invalid phone number": (
         lambda r: replace_in(r / "data/contacts.yml", 'e164: "+622129244800"', 'e164: "+6221292"'),
-        "data/contacts.yml: contacts[0] (NAT-01).channels[1].e164:", "not a valid phone number"),
+        "data/contacts.yml: contacts[0] (NAT-01).channels[1].e164:",
+        "not a valid phone number",
+    ),
     "duplicate contact id": (
         lambda r: duplicate_first_contact(r / "data/contacts.yml"),
-        "data/contacts.yml: contacts[1] (NAT-01).id:", "duplicate id"),
+        "data/contacts.yml: contacts[1] (NAT-01).id:",
+        "duplicate id",
+    ),
     "site address that is not a web address": (
         lambda r: replace_in(r / "mkdocs.yml", '"https://jalur-resmi.example/"', '"jalur-resmi.example"'),
-        "mkdocs.yml: site_url:", "must be an http:// or https:// address"),
+        "mkdocs.yml: site_url:",
+        "must be an http:// or https:// address",
+    ),
 }
 
 # Cases only MkDocs can find: a link to a page that does not exist. The message names the content file.
 MKDOCS_CASES = {
     "broken link": (
         lambda r: replace_in(r / "content/id/bagian/index.md", "(../index.md)", "(../tidak-ada.md)"),
-        "content/id/bagian/index.md: link:", "tidak-ada.md"),
+        "content/id/bagian/index.md: link:",
+        "tidak-ada.md",
+    ),
     "broken link in a translation": (
         lambda r: replace_in(r / "content/en/index.md", "(bagian/index.md)", "(bagian/hilang.md)"),
-        "content/en/index.md: link:", "hilang.md"),
+        "content/en/index.md: link:",
+        "hilang.md",
+    ),
 }
 
 

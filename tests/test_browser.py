@@ -1,4 +1,5 @@
 """The real site in a real Chromium (Debian's, through Playwright) at a phone's size, 360x740."""
+
 from __future__ import annotations
 
 import gzip
@@ -20,8 +21,10 @@ class Recorder:
         self.requests, self.failed, self.errors, self.responses = [], [], [], []
         page.on("request", lambda r: self.requests.append(r.url))
         # A request the browser cancels because the test moved on to the next page is not a failure.
-        page.on("requestfailed", lambda r: "ERR_ABORTED" in (r.failure or "")
-                or self.failed.append(f"{r.url} ({r.failure})"))
+        page.on(
+            "requestfailed",
+            lambda r: "ERR_ABORTED" in (r.failure or "") or self.failed.append(f"{r.url} ({r.failure})"),
+        )
         page.on("response", self._response)
         page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
         page.on("pageerror", lambda e: self.errors.append(str(e)))

@@ -1,4 +1,5 @@
 """What the pipeline writes, checked on the small fixture project's built HTML."""
+
 from __future__ import annotations
 
 import re
@@ -68,16 +69,18 @@ def test_markers_render_data_with_babel_dates_and_the_publication_rule(mini_site
 def test_sitemaps_per_language_and_a_root_index_with_absolute_hreflang(mini_site):
     root = ET.parse(mini_site.site_dir / "sitemap.xml").getroot()
     assert [e.text for e in root.findall("s:sitemap/s:loc", NS)] == [
-        "https://jalur-resmi.example/id/sitemap.xml", "https://jalur-resmi.example/en/sitemap.xml"]
+        "https://jalur-resmi.example/id/sitemap.xml",
+        "https://jalur-resmi.example/en/sitemap.xml",
+    ]
     for lang in ("id", "en"):
         urls = ET.parse(mini_site.site_dir / lang / "sitemap.xml").getroot().findall("s:url", NS)
-        locs = sorted(u.find("s:loc", NS).text for u in urls)
+        locs = sorted(u.findtext("s:loc", "", NS) for u in urls)
         assert locs == sorted(f"https://jalur-resmi.example/{lang}/{p}" for p in ("", "bagian/"))
         for url in urls:
-            links = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", NS)}
+            links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", NS)}
             assert set(links) == {"id", "en", "x-default"}
-            assert all(h.startswith("https://jalur-resmi.example/") for h in links.values())
-            assert links[lang] == url.find("s:loc", NS).text
+            assert all(str(h).startswith("https://jalur-resmi.example/") for h in links.values())
+            assert links[lang] == url.findtext("s:loc", "", NS)
     assert "Sitemap: https://jalur-resmi.example/sitemap.xml" in html(mini_site, "robots.txt")
 
 

@@ -1,9 +1,9 @@
 """Our gettext catalogs: complete in every language and in step with the templates."""
+
 from __future__ import annotations
 
-from babel.messages.pofile import read_po
-
 import pytest
+from babel.messages.pofile import read_po
 
 from jalur.core import i18n
 from jalur.core.errors import BuildError

@@ -2,6 +2,7 @@
 marker's output in the built page, and the script's size and habits.
 
 The browser tests (tests/test_checklist_browser.py) check the page itself in Chromium."""
+
 from __future__ import annotations
 
 import copy
@@ -17,11 +18,11 @@ from urllib.parse import unquote
 import pytest
 import yaml
 
-from jalur.models import frontmatter
 from jalur.build import build
-from jalur.models.checklist import ANSWERS, load_checklist
 from jalur.core.errors import BuildError
 from jalur.core.project import ROOT
+from jalur.models import frontmatter
+from jalur.models.checklist import ANSWERS, load_checklist
 from tests.helpers import make_project, write
 
 DATA = ROOT / "data" / "checklist.yml"
@@ -44,6 +45,7 @@ def all_good(checklist) -> dict[str, str]:
 
 # --- The data ----------------------------------------------------------------------------------------
 
+
 def test_the_data_has_12_to_16_questions_in_the_four_groups(checklist):
     assert 12 <= len(checklist.questions) <= 16
     assert [g.id for g in checklist.groups] == ["company", "job", "money", "journey"]
@@ -54,14 +56,17 @@ def test_the_data_has_12_to_16_questions_in_the_four_groups(checklist):
 
 
 # The warning signs of procedure.md section 5 that the issue names: each is a STOP answer.
-@pytest.mark.parametrize("qid,bad", [
-    ("scam-job", "yes"),            # online-scam job offers
-    ("work-visa", "no"),            # tourist, visit, umrah or hajj visa
-    ("passport-lie", "yes"),        # told to lie at the passport interview
-    ("passport-kept", "yes"),       # passport kept by the agent
-    ("personal-account", "yes"),    # paying into a personal bank account
-    ("official-route", "no"),       # an unofficial route
-])
+@pytest.mark.parametrize(
+    "qid,bad",
+    [
+        ("scam-job", "yes"),  # online-scam job offers
+        ("work-visa", "no"),  # tourist, visit, umrah or hajj visa
+        ("passport-lie", "yes"),  # told to lie at the passport interview
+        ("passport-kept", "yes"),  # passport kept by the agent
+        ("personal-account", "yes"),  # paying into a personal bank account
+        ("official-route", "no"),  # an unofficial route
+    ],
+)
 def test_the_warning_signs_of_trafficking_are_stop_answers(checklist, qid, bad):
     question = next(q for q in checklist.questions if q.id == qid)
     assert question.bad_answer == bad and question.severity == "stop"
@@ -69,10 +74,13 @@ def test_the_warning_signs_of_trafficking_are_stop_answers(checklist, qid, bad):
 
 def test_contacts_are_listed_by_id_for_each_situation(checklist):
     assert {s.id: s.contact_ids for s in checklist.situations} == {
-        "indonesia": ("NAT-01", "NAT-03", "NAT-08"), "abroad": ("NAT-04", "NAT-05", "NAT-02")}
+        "indonesia": ("NAT-01", "NAT-03", "NAT-08"),
+        "abroad": ("NAT-04", "NAT-05", "NAT-02"),
+    }
 
 
 # --- The rule ----------------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_the_rule_in_the_page_is_the_rule_in_the_data(real_site, lang):
@@ -81,8 +89,9 @@ def test_the_rule_in_the_page_is_the_rule_in_the_data(real_site, lang):
     html = (real_site.site_dir / lang / "cek-perekrut/index.html").read_text(encoding="utf-8")
     rules = re.findall(r'data-rule="([^"]*)"', html)
     assert len(rules) == 1, "the page has one form with one rule"
-    assert json.loads(unescape(rules[0])) == [{"id": v["id"], "any": v["when_any"]} if "when_any" in v
-                                               else {"id": v["id"], "all": v["when_all"]} for v in raw]
+    assert json.loads(unescape(rules[0])) == [
+        {"id": v["id"], "any": v["when_any"]} if "when_any" in v else {"id": v["id"], "all": v["when_all"]} for v in raw
+    ]
 
 
 def _with(checklist, **changes):
@@ -96,17 +105,20 @@ def _with(checklist, **changes):
     return answers
 
 
-@pytest.mark.parametrize("changes,expected", [
-    ({}, "clear"),                                                          # every answer good
-    ({"contract": "unsure"}, "careful"),                                    # "not sure"
-    ({"contract": "no"}, "careful"),                                        # a warning
-    ({"placement_fee": "yes", "registered": "unsure"}, "careful"),
-    ({"licensed": "no"}, "stop"),                                           # a stop answer
-    ({"licensed": "no", "contract": "no", "registered": "unsure"}, "stop"), # stop beats the rest
-    ({"licensed": None}, None),                                             # one unanswered: no result yet
-    ({"licensed": None, "contract": "unsure"}, "careful"),                  # warnings show at once
-    ({"licensed": None, "passport_kept": "yes"}, "stop"),
-])
+@pytest.mark.parametrize(
+    "changes,expected",
+    [
+        ({}, "clear"),  # every answer good
+        ({"contract": "unsure"}, "careful"),  # "not sure"
+        ({"contract": "no"}, "careful"),  # a warning
+        ({"placement_fee": "yes", "registered": "unsure"}, "careful"),
+        ({"licensed": "no"}, "stop"),  # a stop answer
+        ({"licensed": "no", "contract": "no", "registered": "unsure"}, "stop"),  # stop beats the rest
+        ({"licensed": None}, None),  # one unanswered: no result yet
+        ({"licensed": None, "contract": "unsure"}, "careful"),  # warnings show at once
+        ({"licensed": None, "passport_kept": "yes"}, "stop"),
+    ],
+)
 def test_verdict(checklist, changes, expected):
     assert checklist.verdict(_with(checklist, **changes)) == expected
 
@@ -122,7 +134,10 @@ def test_no_answers_no_verdict_and_bad_input_is_refused(checklist):
 def test_problems_list_every_answer_that_is_not_ok_in_question_order(checklist):
     answers = _with(checklist, true_age="no", contract="unsure", licensed="no")
     assert [(q.id, a) for q, a in checklist.problems(answers)] == [
-        ("licensed", "no"), ("contract", "unsure"), ("true-age", "no")]
+        ("licensed", "no"),
+        ("contract", "unsure"),
+        ("true-age", "no"),
+    ]
     assert checklist.problems(all_good(checklist)) == []
 
 
@@ -143,42 +158,84 @@ def test_the_verdict_follows_the_order_of_the_data(tmp_path, checklist):
 
 # --- Malformed data ----------------------------------------------------------------------------------
 
+
 def q(raw, index=1):
     """The index-th question of the first group."""
     return raw["groups"][0]["questions"][index]
 
 
 BAD_DATA = {
-    "missing English text": (lambda r: q(r)["why"].pop("en"),
-                             "groups[0].questions[1] (recruitment-permit).why.en", "is missing or empty"),
-    "unknown severity": (lambda r: q(r)["answers"].update({False: "danger"}),
-                         "groups[0].questions[1] (recruitment-permit).answers.no", "unknown severity 'danger'"),
-    "yes and no both ok": (lambda r: q(r)["answers"].update({False: "ok"}),
-                           "(recruitment-permit).answers", "exactly one of yes and no must be ok"),
-    "not sure is ok": (lambda r: q(r)["answers"].update({"unsure": "ok"}),
-                       "(recruitment-permit).answers.unsure", "\"not sure\" cannot be ok"),
-    "bad answer only unsure": (lambda r: q(r)["answers"].update({False: "unsure"}),
-                               "(recruitment-permit).answers", "the bad answer must be stop or warning"),
-    "an answer left out": (lambda r: q(r)["answers"].pop("unsure"),
-                           "(recruitment-permit).answers", "exactly yes, no and unsure"),
-    "duplicate question id": (lambda r: q(r).update({"id": "licensed"}),
-                              "groups[0].questions[1].id", "duplicate id 'licensed'"),
-    "no source": (lambda r: q(r).update({"sources": []}),
-                  "(recruitment-permit).sources", "must be a non-empty list"),
-    "source not a web address": (lambda r: q(r)["sources"][0].update({"url": "siskop2mi.go.id"}),
-                                 "(recruitment-permit).sources[0].url", "is not a web address"),
-    "misspelt field": (lambda r: q(r).update({"why_it_matters": q(r).pop("why")}),
-                       "(recruitment-permit)", "unknown field why_it_matters"),
-    "too few questions": (lambda r: [g.update({"questions": g["questions"][:2]}) for g in r["groups"]],
-                          "groups", "12 to 16 questions, not 8"),
-    "verdict on an unknown severity": (lambda r: r["verdicts"][0].update({"when_any": ["danger"]}),
-                                       "verdicts[0] (stop).when_any", "unknown severity 'danger'"),
-    "no verdict for good answers": (lambda r: r["verdicts"].pop(),
-                                    "verdicts", "no verdict applies when every question is answered"),
-    "verdict with two conditions": (lambda r: r["verdicts"][0].update({"when_all": ["stop"]}),
-                                    "verdicts[0] (stop)", "exactly one of when_any or when_all"),
-    "contact id misspelt": (lambda r: r["contacts"]["abroad"]["ids"].append("nat-4"),
-                            "contacts.abroad.ids[3]", "must be a contact id like NAT-01"),
+    "missing English text": (
+        lambda r: q(r)["why"].pop("en"),
+        "groups[0].questions[1] (recruitment-permit).why.en",
+        "is missing or empty",
+    ),
+    "unknown severity": (
+        lambda r: q(r)["answers"].update({False: "danger"}),
+        "groups[0].questions[1] (recruitment-permit).answers.no",
+        "unknown severity 'danger'",
+    ),
+    "yes and no both ok": (
+        lambda r: q(r)["answers"].update({False: "ok"}),
+        "(recruitment-permit).answers",
+        "exactly one of yes and no must be ok",
+    ),
+    "not sure is ok": (
+        lambda r: q(r)["answers"].update({"unsure": "ok"}),
+        "(recruitment-permit).answers.unsure",
+        '"not sure" cannot be ok',
+    ),
+    "bad answer only unsure": (
+        lambda r: q(r)["answers"].update({False: "unsure"}),
+        "(recruitment-permit).answers",
+        "the bad answer must be stop or warning",
+    ),
+    "an answer left out": (
+        lambda r: q(r)["answers"].pop("unsure"),
+        "(recruitment-permit).answers",
+        "exactly yes, no and unsure",
+    ),
+    "duplicate question id": (
+        lambda r: q(r).update({"id": "licensed"}),
+        "groups[0].questions[1].id",
+        "duplicate id 'licensed'",
+    ),
+    "no source": (lambda r: q(r).update({"sources": []}), "(recruitment-permit).sources", "must be a non-empty list"),
+    "source not a web address": (
+        lambda r: q(r)["sources"][0].update({"url": "siskop2mi.go.id"}),
+        "(recruitment-permit).sources[0].url",
+        "is not a web address",
+    ),
+    "misspelt field": (
+        lambda r: q(r).update({"why_it_matters": q(r).pop("why")}),
+        "(recruitment-permit)",
+        "unknown field why_it_matters",
+    ),
+    "too few questions": (
+        lambda r: [g.update({"questions": g["questions"][:2]}) for g in r["groups"]],
+        "groups",
+        "12 to 16 questions, not 8",
+    ),
+    "verdict on an unknown severity": (
+        lambda r: r["verdicts"][0].update({"when_any": ["danger"]}),
+        "verdicts[0] (stop).when_any",
+        "unknown severity 'danger'",
+    ),
+    "no verdict for good answers": (
+        lambda r: r["verdicts"].pop(),
+        "verdicts",
+        "no verdict applies when every question is answered",
+    ),
+    "verdict with two conditions": (
+        lambda r: r["verdicts"][0].update({"when_all": ["stop"]}),
+        "verdicts[0] (stop)",
+        "exactly one of when_any or when_all",
+    ),
+    "contact id misspelt": (
+        lambda r: r["contacts"]["abroad"]["ids"].append("nat-4"),
+        "contacts.abroad.ids[3]",
+        "must be a contact id like NAT-01",
+    ),
 }
 
 
@@ -208,9 +265,12 @@ def project(tmp_path):
     root = make_project(tmp_path)
     for name in ("checklist.yml", "contacts.yml"):
         shutil.copy2(ROOT / "data" / name, root / "data" / name)
-    write(root / "content/id/cek.md", "---\ntitle: Cek\ndescription: d\nreviewed: 2026-01-01\n"
-          "template: checklist.html\nsources:\n  - {title: s, url: 'https://example.go.id/'}\n---\n"
-          "# Cek\n\n<!-- jr:checklist -->\n")
+    write(
+        root / "content/id/cek.md",
+        "---\ntitle: Cek\ndescription: d\nreviewed: 2026-01-01\n"
+        "template: checklist.html\nsources:\n  - {title: s, url: 'https://example.go.id/'}\n---\n"
+        "# Cek\n\n<!-- jr:checklist -->\n",
+    )
     nav = root / "data/nav.yml"
     nav.write_text(nav.read_text(encoding="utf-8") + "  - cek.md\n", encoding="utf-8")
     return root
@@ -224,18 +284,35 @@ def break_data(root: Path, old: str, new: str) -> None:
 
 
 BAD_BUILDS = {
-    "malformed YAML": (lambda r: break_data(r, "answers: {yes: ok, no: stop, unsure: unsure}",
-                                            "answers: {yes: ok, no: stop, unsure: unsure"),
-                       "data/checklist.yml: line", "malformed YAML"),
-    "missing translation": (lambda r: break_data(r, 'en: "Is the company a P3MI', 'fr: "Is the company a P3MI'),
-                            "data/checklist.yml: groups[0].questions[0] (licensed).text.en:", "is missing or empty"),
-    "unknown contact": (lambda r: break_data(r, "ids: [NAT-04, NAT-05, NAT-02]", "ids: [NAT-04, NAT-99]"),
-                        "data/checklist.yml: contacts.abroad.ids[1]:", "no contact 'NAT-99'"),
-    "unpublished contact": (lambda r: break_data(r, "ids: [NAT-04, NAT-05, NAT-02]", "ids: [NAT-04, NAT-09]"),
-                            "data/checklist.yml: contacts.abroad.ids[1]:", "has nothing publishable"),
-    "marker with an argument": (lambda r: (r / "content/id/cek.md").write_text(
-                                    (r / "content/id/cek.md").read_text().replace("jr:checklist", "jr:checklist x=1")),
-                                "content/id/cek.md: line 11: jr:checklist:", "takes no arguments"),
+    "malformed YAML": (
+        lambda r: break_data(
+            r, "answers: {yes: ok, no: stop, unsure: unsure}", "answers: {yes: ok, no: stop, unsure: unsure"
+        ),
+        "data/checklist.yml: line",
+        "malformed YAML",
+    ),
+    "missing translation": (
+        lambda r: break_data(r, 'en: "Is the company a P3MI', 'fr: "Is the company a P3MI'),
+        "data/checklist.yml: groups[0].questions[0] (licensed).text.en:",
+        "is missing or empty",
+    ),
+    "unknown contact": (
+        lambda r: break_data(r, "ids: [NAT-04, NAT-05, NAT-02]", "ids: [NAT-04, NAT-99]"),
+        "data/checklist.yml: contacts.abroad.ids[1]:",
+        "no contact 'NAT-99'",
+    ),
+    "unpublished contact": (
+        lambda r: break_data(r, "ids: [NAT-04, NAT-05, NAT-02]", "ids: [NAT-04, NAT-09]"),
+        "data/checklist.yml: contacts.abroad.ids[1]:",
+        "has nothing publishable",
+    ),
+    "marker with an argument": (
+        lambda r: (r / "content/id/cek.md").write_text(
+            (r / "content/id/cek.md").read_text().replace("jr:checklist", "jr:checklist x=1")
+        ),
+        "content/id/cek.md: line 11: jr:checklist:",
+        "takes no arguments",
+    ),
 }
 
 
@@ -252,6 +329,7 @@ def test_malformed_entry_stops_the_build_with_one_line(project, case):
 
 
 # --- The built page ----------------------------------------------------------------------------------
+
 
 class Inputs(HTMLParser):
     """The checklist's radio buttons and data attributes, as written in the HTML."""
@@ -281,10 +359,10 @@ def test_built_page_carries_the_severities_and_rule_of_the_data(real_site, check
     assert parsed.fieldsets == len(checklist.questions)
     assert parsed.radios == {(q.id, a): q.answers[a] for q in checklist.questions for a in ANSWERS}
     assert parsed.rule == checklist.rule()
-    assert parsed.handlers == []                                   # no inline event handlers
+    assert parsed.handlers == []  # no inline event handlers
     assert "checklist.js" in html and "checklist.css" in html
     other = (real_site.site_dir / lang / "berangkat-resmi/index.html").read_text(encoding="utf-8")
-    assert "checklist.js" not in other and "checklist.css" not in other   # only on this page
+    assert "checklist.js" not in other and "checklist.css" not in other  # only on this page
     for verdict in checklist.verdicts:
         assert verdict.title[lang] in html
 
@@ -315,6 +393,7 @@ def test_every_question_source_is_listed_in_the_page_front_matter(checklist, lan
 
 # --- The script --------------------------------------------------------------------------------------
 
+
 def test_script_is_small_and_framework_free():
     text = SCRIPT.read_text(encoding="utf-8")
     assert len(gzip.compress(text.encode("utf-8"), 9)) <= 5 * 1024
@@ -323,8 +402,21 @@ def test_script_is_small_and_framework_free():
 
 def test_script_sends_nothing_and_stores_only_when_asked():
     text = SCRIPT.read_text(encoding="utf-8")
-    for forbidden in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "document.cookie", "sessionStorage",
-                      "location.hash", "location.search", "history.", "http:", "https:", "innerHTML", "eval("):
+    for forbidden in (
+        "fetch(",
+        "XMLHttpRequest",
+        "sendBeacon",
+        "WebSocket",
+        "document.cookie",
+        "sessionStorage",
+        "location.hash",
+        "location.search",
+        "history.",
+        "http:",
+        "https:",
+        "innerHTML",
+        "eval(",
+    ):
         assert forbidden not in text, forbidden
     # localStorage is written in one place only, right after the "remember" check.
     assert text.count("localStorage.setItem") == 1

@@ -1,6 +1,7 @@
 """The recruiter checklist (cek-perekrut/) in a real Chromium at a phone's size, 360x740, in both languages:
 answers give the verdict of the rule in data/checklist.yml with the right actions and contacts; the page
 works without JavaScript, prints as an A4 form, keeps answers on the phone and passes axe-core."""
+
 from __future__ import annotations
 
 import json
@@ -14,15 +15,15 @@ from urllib.parse import unquote
 
 import pytest
 
+from jalur.core.project import ROOT
 from jalur.models.checklist import load_checklist
 from jalur.models.contacts import load_contacts
-from jalur.core.project import ROOT
 
 VIEWPORT = {"width": 360, "height": 740}
 LANGS = ["id", "en"]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-A4_PRINTABLE_HEIGHT_PX = (297 - 2 * 15) / 25.4 * 96     # the @page margins of jalur.css: 15 mm
+A4_PRINTABLE_HEIGHT_PX = (297 - 2 * 15) / 25.4 * 96  # the @page margins of jalur.css: 15 mm
 MAX_PRINTED_PAGES = 5
 
 
@@ -45,8 +46,12 @@ class Watch:
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("requestfailed", lambda r: self.failed.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: r.status >= 400 and self.failed.append(f"{r.url} (HTTP {r.status})"))
-        page.on("request", lambda r: r.url.startswith(("http:", "https:")) and not r.url.startswith(base)
-                and self.other_hosts.append(r.url))
+        page.on(
+            "request",
+            lambda r: (
+                r.url.startswith(("http:", "https:")) and not r.url.startswith(base) and self.other_hosts.append(r.url)
+            ),
+        )
 
     def assert_clean(self):
         assert self.errors == [] and self.failed == [] and self.other_hosts == []
@@ -109,6 +114,7 @@ def assert_private(page, url):
 
 # --- Answering -----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_answer_sequences_give_the_verdict_actions_and_contacts(open_page, checklist, contacts, lang):
     page = open_page(lang)
@@ -167,8 +173,13 @@ def sampled_answers(checklist, count: int, seed: int) -> list[dict[str, str]]:
     rng = random.Random(seed)
     questions = checklist.questions
     everything_good = {q.id: good(q) for q in questions}
-    samples = [{}, everything_good, {**everything_good, questions[0].id: "unsure"},
-               {q.id: "unsure" for q in questions}, {k: v for k, v in everything_good.items() if k != questions[-1].id}]
+    samples = [
+        {},
+        everything_good,
+        {**everything_good, questions[0].id: "unsure"},
+        {q.id: "unsure" for q in questions},
+        {k: v for k, v in everything_good.items() if k != questions[-1].id},
+    ]
     while len(samples) < count:
         sample = {}
         for q in questions:
@@ -196,6 +207,7 @@ def test_the_page_verdict_follows_the_rule_for_sampled_answers(open_page, checkl
 
 
 # --- Without JavaScript, keyboard and screen reader, narrow screens -----------------------------------
+
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_questions_the_rule_and_the_contacts_show(open_page, checklist, lang):
@@ -238,8 +250,8 @@ def test_keyboard_and_screen_reader(open_page, checklist):
     page.keyboard.press("ArrowRight")
     assert page.is_checked(f"#jr-{first.id}-no")
     assert checklist.verdicts[0].title["id"] in page.locator("#jr-status").inner_text()
-    page.keyboard.press("Tab")                        # "why this matters" of question 1
-    page.keyboard.press("Tab")                        # question 2
+    page.keyboard.press("Tab")  # "why this matters" of question 1
+    page.keyboard.press("Tab")  # question 2
     page.keyboard.press("Space")
     second = checklist.questions[1]
     assert page.is_checked(f"#jr-{second.id}-yes")
@@ -263,7 +275,8 @@ def test_readable_at_360_px(open_page, lang):
         .map(el => el.tagName + '.' + el.className)""")
     assert too_wide == []
     sizes = page.evaluate("""() => ({
-        legend: Math.min(...[...document.querySelectorAll('.jr-q legend')].map(el => parseFloat(getComputedStyle(el).fontSize))),
+        legend: Math.min(...[...document.querySelectorAll('.jr-q legend')]
+            .map(el => parseFloat(getComputedStyle(el).fontSize))),
         target: Math.min(...[...document.querySelectorAll('.jr-a')].map(el => el.getBoundingClientRect().height)),
     })""")
     assert sizes["legend"] >= 14 and sizes["target"] >= 24, sizes
@@ -271,6 +284,7 @@ def test_readable_at_360_px(open_page, lang):
 
 
 # --- Privacy -------------------------------------------------------------------------------------------
+
 
 def reload(page):
     """Reload once the page is quiet (a navigation during loading aborts the theme's requests)."""
@@ -300,7 +314,9 @@ def test_answers_are_kept_only_when_the_reader_asks_and_clear_removes_them(open_
     page.check("#jr-licensed-no")
     page.check("#jr-situation-abroad")
     assert json.loads(page.evaluate("localStorage.getItem('jr-cek-perekrut')")) == {
-        "jr-licensed": "no", "jr-situation": "abroad"}
+        "jr-licensed": "no",
+        "jr-situation": "abroad",
+    }
     reload(page)
     assert page.is_checked("#jr-remember") and page.is_checked("#jr-licensed-no")
     assert page.is_checked("#jr-situation-abroad")
@@ -337,6 +353,7 @@ def test_share_opens_whatsapp_with_the_page_link_and_never_the_answers(open_page
 
 # --- Print ---------------------------------------------------------------------------------------------
 
+
 def pdf_text(path: Path) -> str | None:
     if not shutil.which("pdftotext"):
         if os.environ.get("CI"):
@@ -351,7 +368,9 @@ def pdf_pages(path: Path, pdf: bytes) -> int:
         info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
         size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
         assert size and abs(float(size[1]) - 595.3) < 1 and abs(float(size[2]) - 841.9) < 1, info
-        return int(re.search(r"Pages:\s+(\d+)", info)[1])
+        pages = re.search(r"Pages:\s+(\d+)", info)
+        assert pages, info
+        return int(pages[1])
     return len(re.findall(rb"/Type\s*/Page[^s]", pdf))
 
 
@@ -359,8 +378,18 @@ def pdf_pages(path: Path, pdf: bytes) -> int:
 def test_prints_as_an_a4_form_without_site_chrome(open_page, checklist, tmp_path, lang):
     page = open_page(lang)
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar", ".md-footer", ".md-search", ".jr-tools", ".jr-status",
-                     ".jr-result", ".jr-situation", ".jr-q__more", ".jr-screen-only"):
+    for selector in (
+        ".md-header",
+        ".md-sidebar",
+        ".md-footer",
+        ".md-search",
+        ".jr-tools",
+        ".jr-status",
+        ".jr-result",
+        ".jr-situation",
+        ".jr-q__more",
+        ".jr-screen-only",
+    ):
         assert page.locator(f"{selector}:visible").count() == 0, selector
     fieldsets = page.locator("fieldset.jr-q")
     assert fieldsets.count() == len(checklist.questions)
@@ -384,12 +413,13 @@ def test_prints_as_an_a4_form_without_site_chrome(open_page, checklist, tmp_path
             assert f"{n}. {q.text[lang][:40]}" in text, q.id
         for verdict in checklist.verdicts:
             assert verdict.title[lang] in text
-        assert "0-800-1000" in text and "110" in text          # confirmed contacts are printed
-        assert "safetravel.id" not in text                    # single-source channels never go on paper
+        assert "0-800-1000" in text and "110" in text  # confirmed contacts are printed
+        assert "safetravel.id" not in text  # single-source channels never go on paper
     page.watch.assert_clean()
 
 
 # --- Accessibility -------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def axe_script():
@@ -409,12 +439,15 @@ def test_axe_core_finds_no_violations(open_page, axe_script, lang):
     page.check("#jr-licensed-no")
     page.check("#jr-contract-unsure")
     page.add_script_tag(path=axe_script)
-    spots = ["0", "document.getElementById('jr-q-scam-job').getBoundingClientRect().top + scrollY - 200",
-             "document.getElementById('jr-result').getBoundingClientRect().top + scrollY",
-             "document.body.scrollHeight"]
+    spots = [
+        "0",
+        "document.getElementById('jr-q-scam-job').getBoundingClientRect().top + scrollY - 200",
+        "document.getElementById('jr-result').getBoundingClientRect().top + scrollY",
+        "document.body.scrollHeight",
+    ]
     for spot in spots:
         page.evaluate(f"window.scrollTo(0, {spot})")
-        page.wait_for_timeout(400)   # the theme's header fades its title on scroll: measure after the fade
+        page.wait_for_timeout(400)  # the theme's header fades its title on scroll: measure after the fade
         result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
         found = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]]
         assert found == [], (spot, found)

@@ -1,5 +1,6 @@
 """The publication rule and the contact markers, on a small fixture project (tests/fixtures/contacts)
 whose entries cover every confidence level on entries and on channels."""
+
 from __future__ import annotations
 
 import csv
@@ -15,16 +16,39 @@ from jalur.core.errors import BuildError
 from tests.helpers import make_project
 
 # What the fixture must never show, anywhere: unconfirmed or conflicting channels and entries.
-NEVER = ["8118080141", "0811-8080-141", "halotki", "conflict-source",          # NAT-01's hidden channels
-         "8111129129", "08111-129-129", "Unconfirmed entry", "Entri belum pasti",  # NAT-06 (unconfirmed)
-         "tel:110", "Conflicting entry", "Entri bertentangan",                 # NAT-07 (conflicting)
-         "68942799", "6894 2799",                                              # MS-01's conflicting phone
-         "503609667", "360 9667",                                              # MS-02's conflicting phone
-         "8113595000", "3595",                                                 # RG-03's unconfirmed WhatsApp
-         "Hidden office", "Kantor tersembunyi", "Sumatera Selatan",            # RG-04 (unconfirmed)
-         "example.go.id/f", "example.go.id/g", "example.go.id/q"]              # sources of hidden entries
-SINGLE_SOURCE = ["+622129244800", "0857-700-100-48", "Single-source test app", "Aplikasi uji satu sumber",
-                 "Test immigration office Palu", "Kantor Imigrasi uji Palu"]
+NEVER = [
+    "8118080141",
+    "0811-8080-141",
+    "halotki",
+    "conflict-source",  # NAT-01's hidden channels
+    "8111129129",
+    "08111-129-129",
+    "Unconfirmed entry",
+    "Entri belum pasti",  # NAT-06 (unconfirmed)
+    "tel:110",
+    "Conflicting entry",
+    "Entri bertentangan",  # NAT-07 (conflicting)
+    "68942799",
+    "6894 2799",  # MS-01's conflicting phone
+    "503609667",
+    "360 9667",  # MS-02's conflicting phone
+    "8113595000",
+    "3595",  # RG-03's unconfirmed WhatsApp
+    "Hidden office",
+    "Kantor tersembunyi",
+    "Sumatera Selatan",  # RG-04 (unconfirmed)
+    "example.go.id/f",
+    "example.go.id/g",
+    "example.go.id/q",
+]  # sources of hidden entries
+SINGLE_SOURCE = [
+    "+622129244800",
+    "0857-700-100-48",
+    "Single-source test app",
+    "Aplikasi uji satu sumber",
+    "Test immigration office Palu",
+    "Kantor Imigrasi uji Palu",
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +61,7 @@ def site(tmp_path_factory):
 
 def page(site, lang: str, path: str) -> str:
     html = (site.site_dir / lang / path / "index.html").read_text(encoding="utf-8")
-    return html[html.index('<article'):html.index('</article>')]
+    return html[html.index("<article") : html.index("</article>")]
 
 
 def downloads(site, lang: str) -> dict[str, str]:
@@ -76,12 +100,15 @@ def test_confirmed_channels_are_on_the_web_and_on_paper(site):
 
 def test_single_source_is_on_the_web_only_with_a_visible_caution(site):
     web_id, web_en = page(site, "id", "kontak"), page(site, "en", "kontak")
-    assert re.search(r'<a href="tel:\+622129244800">\+622129244800</a>[^<]*<span class="jr-caution">'
-                     r'\(baru satu sumber\)</span>', web_id)
+    assert re.search(
+        r'<a href="tel:\+622129244800">\+622129244800</a>[^<]*<span class="jr-caution">'
+        r"\(baru satu sumber\)</span>",
+        web_id,
+    )
     assert re.search(r'\+622129244800</a>[^<]*<span class="jr-caution">\(one source only\)</span>', web_en)
     # A single-source entry carries a caution for the whole card.
-    card = web_en[web_en.index("Single-source test app"):]
-    card = card[:card.index('class="jr-contact__checked"')]
+    card = web_en[web_en.index("Single-source test app") :]
+    card = card[: card.index('class="jr-contact__checked"')]
     assert "only one published source was found" in card
     national = page(site, "en", "kontak/nasional")
     assert "0857-700-100-48</a>" in national and "one source only" in national
@@ -102,10 +129,22 @@ def test_the_downloads_follow_the_rule_too(site):
         assert tels == sorted(["08001000", "+6281290070027", "129", "1708"])
         data = json.loads(files["kontak.json"])
         assert [c["id"] for c in data["contacts"]] == [
-            "NAT-01", "NAT-04", "NAT-05", "NAT-08", "MS-01", "MS-02", "MS-03", "RG-01", "RG-02", "RG-03"]
+            "NAT-01",
+            "NAT-04",
+            "NAT-05",
+            "NAT-08",
+            "MS-01",
+            "MS-02",
+            "MS-03",
+            "RG-01",
+            "RG-02",
+            "RG-03",
+        ]
         nat01 = data["contacts"][0]
         assert [(c["value"], c["confidence"]) for c in nat01["channels"]] == [
-            ("0-800-1000", "confirmed"), ("+622129244800", "single-source")]
+            ("0-800-1000", "confirmed"),
+            ("+622129244800", "single-source"),
+        ]
         rows = list(csv.DictReader(io.StringIO(files["kontak.csv"])))
         assert sorted({r["id"] for r in rows}) == sorted(c["id"] for c in data["contacts"])
         assert "notes" not in files["kontak.json"]
@@ -113,9 +152,12 @@ def test_the_downloads_follow_the_rule_too(site):
 
 def test_ids_marker_keeps_the_order_and_links_every_number(site):
     html = page(site, "id", "kontak")
-    first = html[:html.index('id="hong-kong"')]
-    assert first.index("Kontak nasional campuran") < first.index("Hotline Kemlu uji") < first.index(
-        "Aplikasi uji satu sumber")
+    first = html[: html.index('id="hong-kong"')]
+    assert (
+        first.index("Kontak nasional campuran")
+        < first.index("Hotline Kemlu uji")
+        < first.index("Aplikasi uji satu sumber")
+    )
     assert 'Terakhir dicek: <time datetime="2026-11-22">22 November 2026</time>' in html
     assert 'Last checked: <time datetime="2026-11-22">November 22, 2026</time>' in page(site, "en", "kontak")
     # Every source of a shown channel is linked, with its date (Babel) as a tooltip.
@@ -125,10 +167,10 @@ def test_ids_marker_keeps_the_order_and_links_every_number(site):
 
 def test_country_marker_falls_back_to_the_ministry_when_no_mission_number_is_published(site):
     html = page(site, "en", "kontak")
-    saudi = html[html.index('id="arab-saudi"'):html.index('id="unduh"')]
+    saudi = html[html.index('id="arab-saudi"') : html.index('id="unduh"')]
     assert "No verified number is published yet for the Indonesian mission in Saudi Arabia" in saudi
     assert "Test Foreign Ministry hotline" in saudi and "Test consulate Jeddah" not in saudi
-    hong_kong = html[html.index('id="hong-kong"'):html.index('id="arab-saudi"')]
+    hong_kong = html[html.index('id="hong-kong"') : html.index('id="arab-saudi"')]
     assert '<a href="tel:+85267730466">+852 6773 0466</a>' in hong_kong
 
 
@@ -137,8 +179,8 @@ def test_missions_by_country_with_babel_country_names(site):
     assert headings(html_id) == ["Arab Saudi", "Hong Kong DAK Tiongkok", "Yordania, Lebanon"]
     assert headings(html_en) == ["Hong Kong SAR China", "Jordan, Lebanon", "Saudi Arabia"]
     # A mission with nothing publishable is listed with a plain note, and without any number.
-    jeddah = html_en[html_en.index("Test consulate Jeddah"):]
-    jeddah = jeddah[:jeddah.index("</div>")]
+    jeddah = html_en[html_en.index("Test consulate Jeddah") :]
+    jeddah = jeddah[: jeddah.index("</div>")]
     assert "No verified number is published yet for this office" in jeddah and "tel:" not in jeddah
     assert '<a href="tel:+962779150407">+962-7-7915-0407</a>' in html_en
 
@@ -146,17 +188,16 @@ def test_missions_by_country_with_babel_country_names(site):
 def test_regional_offices_by_province_with_a_go_in_person_note(site):
     html_id, html_en = page(site, "id", "kontak/daerah"), page(site, "en", "kontak/daerah")
     assert headings(html_id) == ["Jawa Timur", "Sulawesi Tengah"]
-    assert headings(html_en) == ["Central Sulawesi (Sulawesi Tengah)",
-                                                         "East Java (Jawa Timur)"]
+    assert headings(html_en) == ["Central Sulawesi (Sulawesi Tengah)", "East Java (Jawa Timur)"]
     # The province-wide office first; no number and no address: go in person.
-    east_java = html_en[html_en.index("East Java (Jawa Timur)"):]
+    east_java = html_en[html_en.index("East Java (Jawa Timur)") :]
     assert east_java.index("Test BP3MI East Java") < east_java.index("Test immigration office Ponorogo")
-    bp3mi = east_java[east_java.index("Test BP3MI East Java"):east_java.index("Test immigration office Ponorogo")]
+    bp3mi = east_java[east_java.index("Test BP3MI East Java") : east_java.index("Test immigration office Ponorogo")]
     assert "No phone number or address for this office has been confirmed. Go to the office in person." in bp3mi
-    ponorogo = east_java[east_java.index("Test immigration office Ponorogo"):]
+    ponorogo = east_java[east_java.index("Test immigration office Ponorogo") :]
     assert "Jalan Juanda" in ponorogo and "Go to the office in person, at the address above." in ponorogo
-    palu = html_en[html_en.index("Test immigration office Palu"):]
-    assert "Go to the office in person" in palu[:palu.index("</div>")]
+    palu = html_en[html_en.index("Test immigration office Palu") :]
+    assert "Go to the office in person" in palu[: palu.index("</div>")]
     assert "Datanglah langsung ke kantornya, di alamat di atas." in html_id
 
 

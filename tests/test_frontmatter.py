@@ -2,8 +2,8 @@ import datetime as dt
 
 import pytest
 
-from jalur.models import frontmatter
 from jalur.core.errors import BuildError
+from jalur.models import frontmatter
 
 GOOD = """---
 title: Judul
@@ -36,12 +36,15 @@ def test_missing_field_names_file_and_field(field):
     assert str(err.value).startswith(f"content/id/a.md: {field}")
 
 
-@pytest.mark.parametrize("old,new,field", [
-    ("title: Judul", "title: '  '", "title"),
-    ("reviewed: 2026-03-17", "reviewed: 17-03-2026", "reviewed"),
-    ("url: https://example.go.id/", "url: example.go.id", "sources[0].url"),
-    ("  - title: Sumber\n", "  - title: ''\n", "sources[0].title"),
-])
+@pytest.mark.parametrize(
+    "old,new,field",
+    [
+        ("title: Judul", "title: '  '", "title"),
+        ("reviewed: 2026-03-17", "reviewed: 17-03-2026", "reviewed"),
+        ("url: https://example.go.id/", "url: example.go.id", "sources[0].url"),
+        ("  - title: Sumber\n", "  - title: ''\n", "sources[0].title"),
+    ],
+)
 def test_bad_values_name_the_field(old, new, field):
     page = frontmatter.split(GOOD.replace(old, new), "x.md")
     with pytest.raises(BuildError) as err:

@@ -1,5 +1,6 @@
 """Leaflets, without the site: the data file and its errors, cutting sections out of pages, the paper
 rule for contacts, the design checks on a PDF, and a regional contacts card (jalur/outputs/leaflets/)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -43,18 +44,23 @@ def load(path: Path, data: SiteData) -> list[model.Leaflet]:
 
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], check=True, capture_output=True, text=True
+    ).stdout
 
 
 # --- data/leaflets.yml -----------------------------------------------------------------------------
+
 
 def test_the_data_file_loads_and_every_leaflet_has_a_title_in_both_languages(envs, data):
     found = load(ROOT / "data/leaflets.yml", data)
     assert [x.id for x in found] == ["cek-perekrut", "kenali-tanda", "kontak", "langkah-resmi"]
     assert {(x.id, x.css_size, x.pages) for x in found} == {
-        ("cek-perekrut", "A4", 2), ("kenali-tanda", "A5", 2), ("kontak", "A5", 2),
-        ("langkah-resmi", "A4 landscape", 2)}
+        ("cek-perekrut", "A4", 2),
+        ("kenali-tanda", "A5", 2),
+        ("kontak", "A5", 2),
+        ("langkah-resmi", "A4 landscape", 2),
+    }
     titles = {lang: envs[lang].get_template("leaflets/names.html.j2").module.TITLES for lang in LANGS}
     assert titles["id"]["cek-perekrut"] == "Cek perekrut"
     assert titles["id"]["kenali-tanda"] == "Kenali tanda TPPO"
@@ -65,29 +71,53 @@ def test_the_data_file_loads_and_every_leaflet_has_a_title_in_both_languages(env
 
 
 def base_entry() -> dict:
-    return {"id": "x", "layout": "flow", "paper": "A5", "pages": 2, "page": "kontak/index.md",
-            "parts": {"main": [{"contacts": {"ids": ["NAT-01"]}}]}}
+    return {
+        "id": "x",
+        "layout": "flow",
+        "paper": "A5",
+        "pages": 2,
+        "page": "kontak/index.md",
+        "parts": {"main": [{"contacts": {"ids": ["NAT-01"]}}]},
+    }
 
 
-@pytest.mark.parametrize("change,field,problem", [
-    ({"layout": "poster"}, "leaflets[0] (x).layout", "must be one of"),
-    ({"paper": "B5"}, "leaflets[0] (x).paper", "must be A4, A5 or A6"),
-    ({"paper": "A4 sideways"}, "leaflets[0] (x).paper", "must be A4, A5 or A6"),
-    ({"pages": 0}, "leaflets[0] (x).pages", "designed page count"),
-    ({"page": "kontak/nowhere.md"}, "leaflets[0] (x).page", "no such page"),
-    ({"parts": {"cover": []}}, "leaflets[0] (x).parts", "the flow layout has the parts main"),
-    ({"parts": {"main": [{"page": "kontak/index.md", "colour": "red"}]}}, "leaflets[0] (x).parts.main[0]",
-     "unknown field colour"),
-    ({"parts": {"main": [{"contacts": {"kind": "mission"}}]}}, "leaflets[0] (x).parts.main[0].contacts",
-     "must be {ids"),
-    ({"parts": {"main": [{"contacts": {"ids": ["NAT-99"]}}]}}, "leaflets[0] (x).parts.main[0].contacts.ids",
-     "no contact 'NAT-99'"),
-    ({"parts": {"main": [{"page": "kontak/index.md", "section": {"id": "A"}}]}},
-     "leaflets[0] (x).parts.main[0].section", "each language"),
-    ({"parts": {"main": [{"page": "kontak/index.md", "only": ["poem"]}]}},
-     "leaflets[0] (x).parts.main[0].only", "must be a list of"),
-    ({"variant_page": "kontak/daerah.md"}, "leaflets[0] (x).variant_page", "needs `variants: regions`"),
-])
+@pytest.mark.parametrize(
+    "change,field,problem",
+    [
+        ({"layout": "poster"}, "leaflets[0] (x).layout", "must be one of"),
+        ({"paper": "B5"}, "leaflets[0] (x).paper", "must be A4, A5 or A6"),
+        ({"paper": "A4 sideways"}, "leaflets[0] (x).paper", "must be A4, A5 or A6"),
+        ({"pages": 0}, "leaflets[0] (x).pages", "designed page count"),
+        ({"page": "kontak/nowhere.md"}, "leaflets[0] (x).page", "no such page"),
+        ({"parts": {"cover": []}}, "leaflets[0] (x).parts", "the flow layout has the parts main"),
+        (
+            {"parts": {"main": [{"page": "kontak/index.md", "colour": "red"}]}},
+            "leaflets[0] (x).parts.main[0]",
+            "unknown field colour",
+        ),
+        (
+            {"parts": {"main": [{"contacts": {"kind": "mission"}}]}},
+            "leaflets[0] (x).parts.main[0].contacts",
+            "must be {ids",
+        ),
+        (
+            {"parts": {"main": [{"contacts": {"ids": ["NAT-99"]}}]}},
+            "leaflets[0] (x).parts.main[0].contacts.ids",
+            "no contact 'NAT-99'",
+        ),
+        (
+            {"parts": {"main": [{"page": "kontak/index.md", "section": {"id": "A"}}]}},
+            "leaflets[0] (x).parts.main[0].section",
+            "each language",
+        ),
+        (
+            {"parts": {"main": [{"page": "kontak/index.md", "only": ["poem"]}]}},
+            "leaflets[0] (x).parts.main[0].only",
+            "must be a list of",
+        ),
+        ({"variant_page": "kontak/daerah.md"}, "leaflets[0] (x).variant_page", "needs `variants: regions`"),
+    ],
+)
 def test_every_mistake_in_the_data_file_names_the_field(tmp_path, data, change, field, problem):
     path = write(tmp_path / "leaflets.yml", yaml.safe_dump({"leaflets": [{**base_entry(), **change}]}))
     with pytest.raises(BuildError) as err:
@@ -161,9 +191,12 @@ def test_table_rows_are_picked_by_their_label():
 
 
 def test_links_become_site_addresses_and_headings_stay_headings():
-    text = lc.absolute_links("Lihat [Biaya](biaya.md), [atas](#x), [Kontak](../kontak/index.md#unduh) "
-                             "dan [KP2MI](https://kp2mi.go.id/).", "berangkat-resmi/index.md", "en",
-                             "https://jr.example/")
+    text = lc.absolute_links(
+        "Lihat [Biaya](biaya.md), [atas](#x), [Kontak](../kontak/index.md#unduh) dan [KP2MI](https://kp2mi.go.id/).",
+        "berangkat-resmi/index.md",
+        "en",
+        "https://jr.example/",
+    )
     assert "(https://jr.example/en/berangkat-resmi/biaya/){: .jr-in }" in text
     assert "(https://jr.example/en/berangkat-resmi/#x){: .jr-in }" in text
     assert "(https://jr.example/en/kontak/#unduh){: .jr-in }" in text
@@ -176,9 +209,12 @@ def test_links_become_site_addresses_and_headings_stay_headings():
 def test_markers_on_paper_contacts_are_printed_share_buttons_left_out_others_refused(tmp_path, envs):
     root = tmp_path / "p"
     shutil.copytree(ROOT / "data", root / "data")
-    write(root / "content/id/a.md", "---\ntitle: a\ndescription: d\nreviewed: 2026-01-02\nsources:\n"
-          "  - {title: s, url: 'https://x.go.id/'}\n---\n\n## Bantuan\n\n- satu\n\n<!-- jr:share-list -->\n\n"
-          "<!-- jr:contacts ids=NAT-16,NAT-08 -->\n\n## Istilah\n\n<!-- jr:glossary -->\n")
+    write(
+        root / "content/id/a.md",
+        "---\ntitle: a\ndescription: d\nreviewed: 2026-01-02\nsources:\n"
+        "  - {title: s, url: 'https://x.go.id/'}\n---\n\n## Bantuan\n\n- satu\n\n<!-- jr:share-list -->\n\n"
+        "<!-- jr:contacts ids=NAT-16,NAT-08 -->\n\n## Istilah\n\n<!-- jr:glossary -->\n",
+    )
     composer = Composer(SiteData(Project(root), URL), envs)
     item = model.Item(field="f", page="a.md", section={"id": "Bantuan", "en": "Help"})
     gathered = Gathered()
@@ -211,6 +247,7 @@ def test_only_confirmed_contacts_and_channels_reach_paper(envs, data):
 
 # --- Regional cards ----------------------------------------------------------------------------------
 
+
 def test_regions_with_a_printable_contact():
     fixture = load_contacts(FIXTURE_CONTACTS, ROOT, LANGS)
     assert provinces_on_paper(fixture, "id") == ["Jawa Timur"]
@@ -225,7 +262,11 @@ def test_a_regional_card_is_made_for_each_province_with_confirmed_local_contacts
     data.__dict__["contacts"] = [*data.contacts, dataclasses.replace(office, id="RG-TEST")]
     built = run.build_leaflets(data, envs, tmp_path, only=["kontak"])
     assert sorted((b.edition.slug, b.edition.lang) for b in built) == [
-        ("kontak", "en"), ("kontak", "id"), ("kontak-jawa-timur", "en"), ("kontak-jawa-timur", "id")]
+        ("kontak", "en"),
+        ("kontak", "id"),
+        ("kontak-jawa-timur", "en"),
+        ("kontak-jawa-timur", "id"),
+    ]
     for b in built:
         text = " ".join(pdf_text(b.pdf).split())
         assert b.pages == 2 and b.pdf.stat().st_size <= pdf.MAX_BYTES
@@ -240,9 +281,19 @@ def test_a_regional_card_is_made_for_each_province_with_confirmed_local_contacts
 
 # --- The design checks ---------------------------------------------------------------------------------
 
+
 def edition(pages: int, paper: str = "A5", landscape: bool = False) -> model.Edition:
-    leaflet = model.Leaflet(id="t", layout="flow", paper=paper, landscape=landscape, pages=pages,
-                               page="index.md", variants=None, variant_page=None, parts={})
+    leaflet = model.Leaflet(
+        id="t",
+        layout="flow",
+        paper=paper,
+        landscape=landscape,
+        pages=pages,
+        page="index.md",
+        variants=None,
+        variant_page=None,
+        parts={},
+    )
     return model.Edition(leaflet, "id")
 
 
@@ -259,8 +310,10 @@ def test_a_leaflet_that_outgrows_its_design_stops_the_build():
         pdf.render_pdf(html_doc("<p>a</p>"), edition(1, "A4"), "data/leaflets.yml")
     # A tri-fold panel that needs more than its page: split over two pages, which the page count alone
     # would not notice here.
-    panels = ('<div class="jr-panel" id="jr-panel-a" style="height: 50mm">a</div>'
-              '<div class="jr-panel" id="jr-panel-b">' + "<p>b</p>" * 18 + '</div>')
+    panels = (
+        '<div class="jr-panel" id="jr-panel-a" style="height: 50mm">a</div>'
+        '<div class="jr-panel" id="jr-panel-b">' + "<p>b</p>" * 18 + "</div>"
+    )
     with pytest.raises(BuildError, match="panel jr-panel-b does not fit on its page"):
         pdf.render_pdf(html_doc(panels), edition(2), "data/leaflets.yml")
 

@@ -2,6 +2,7 @@
 contacts it should carry and no other number, its QR code, its fonts and its size; the cetak/ list;
 the HTML twins; and the print view of every page (its QR code). Reads PDFs with poppler-utils and QR
 codes with zbarimg (zbar-tools), both in scripts/apt-packages.txt."""
+
 from __future__ import annotations
 
 import gzip
@@ -16,20 +17,26 @@ from urllib.parse import urljoin
 import pytest
 from babel.dates import format_date
 
+from jalur.core.project import ROOT
 from jalur.core.urls import LEAFLETS_DIR, page_url
 from jalur.models.contacts import CALLABLE_TYPES, load_contacts
-from jalur.core.project import ROOT
-from tests.test_contacts_site import PHONE_LIKE, digits, spellings
 from tests.test_browser import VIEWPORT
+from tests.test_contacts_site import PHONE_LIKE, digits, spellings
 
 LANGS = ["id", "en"]
 CONTACTS = {c.id: c for c in load_contacts(ROOT / "data/contacts.yml", ROOT, LANGS)}
 PRINT_CHANNELS = [ch for c in CONTACTS.values() for ch in c.channels_for("print")]
 PRINT_DIGITS = {d for ch in PRINT_CHANNELS if ch.type in CALLABLE_TYPES for d in spellings(ch)}
 # Numbers the website may show but paper may not (one source only), and numbers never shown at all.
-NOT_ON_PAPER = {ch.value for c in CONTACTS.values() for ch in c.channels
-                if ch not in c.channels_for("print") and ch.type in CALLABLE_TYPES + ("email",)
-                and (ch.type == "email" or len(digits(ch.value)) >= 5) and digits(ch.value) not in PRINT_DIGITS}
+NOT_ON_PAPER = {
+    ch.value
+    for c in CONTACTS.values()
+    for ch in c.channels
+    if ch not in c.channels_for("print")
+    and ch.type in CALLABLE_TYPES + ("email",)
+    and (ch.type == "email" or len(digits(ch.value)) >= 5)
+    and digits(ch.value) not in PRINT_DIGITS
+}
 PAPER_PTS = {"A4": (595.28, 841.89), "A5": (419.53, 595.28), "A6": (297.64, 419.53)}
 
 
@@ -67,7 +74,8 @@ def test_every_leaflet_is_in_both_languages_with_its_designed_pages_paper_and_si
     slugs = {b.edition.slug for b in built}
     assert {"cek-perekrut", "kenali-tanda", "kontak", "langkah-resmi"} <= slugs
     assert sorted((b.edition.slug, b.edition.lang) for b in built) == sorted(
-        (slug, lang) for slug in slugs for lang in LANGS)
+        (slug, lang) for slug in slugs for lang in LANGS
+    )
     for b in built:
         path = site_pdf(real_site, b)
         leaflet = b.edition.leaflet
@@ -80,7 +88,7 @@ def test_every_leaflet_is_in_both_languages_with_its_designed_pages_paper_and_si
         for w, h in sizes:
             assert abs(float(w) - expected[0]) < 1 and abs(float(h) - expected[1]) < 1, (path, w, h)
         assert path.stat().st_size <= 150 * 1024, path
-        assert "Tagged:          yes" in info                      # structure for screen readers
+        assert "Tagged:          yes" in info  # structure for screen readers
 
 
 def test_fonts_are_embedded_from_dejavu(real_site, built):
@@ -104,7 +112,7 @@ def test_no_text_is_smaller_than_9_pt(real_site, built):
 def test_each_leaflet_carries_its_contacts_and_no_number_that_is_not_confirmed(real_site, built):
     for b in built:
         text = pdf_text(site_pdf(real_site, b))
-        solid = re.sub(r"\s", "", text)             # a long address may wrap anywhere
+        solid = re.sub(r"\s", "", text)  # a long address may wrap anywhere
         assert b.contacts, b.edition.pdf_name
         for cid in b.contacts:
             contact = CONTACTS[cid]
@@ -115,8 +123,12 @@ def test_each_leaflet_carries_its_contacts_and_no_number_that_is_not_confirmed(r
         assert unknown == [], b.edition.pdf_name
         assert [v for v in NOT_ON_PAPER if re.sub(r"\s", "", v) in solid] == [], b.edition.pdf_name
     # The ones a reader most needs, by leaflet.
-    must = {"kontak": ["NAT-01", "NAT-04", "NAT-07", "NAT-08"], "kenali-tanda": ["NAT-04", "NAT-08"],
-            "cek-perekrut": ["NAT-01", "NAT-04", "NAT-08"], "langkah-resmi": ["NAT-01", "NAT-04"]}
+    must = {
+        "kontak": ["NAT-01", "NAT-04", "NAT-07", "NAT-08"],
+        "kenali-tanda": ["NAT-04", "NAT-08"],
+        "cek-perekrut": ["NAT-01", "NAT-04", "NAT-08"],
+        "langkah-resmi": ["NAT-01", "NAT-04"],
+    }
     for b in built:
         assert set(must.get(b.edition.leaflet.id, [])) <= set(b.contacts), b.edition.pdf_name
 
@@ -156,10 +168,22 @@ def test_each_qr_code_opens_the_matching_page(real_site, built, tmp_path):
         expected = f"{real_site.site_url}{b.edition.lang}/{page_url(b.edition.page)}"
         assert b.qr_url == expected
         stem = tmp_path / b.edition.slug
-        run(tool("pdftoppm"), "-r", "150", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile",
-            str(site_pdf(real_site, b)), str(stem))
+        run(
+            tool("pdftoppm"),
+            "-r",
+            "150",
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(site_pdf(real_site, b)),
+            str(stem),
+        )
         assert decode_qr(stem.with_suffix(".png")) == [expected], b.edition.pdf_name
-        assert expected in re.sub(r"\s", "", pdf_text(site_pdf(real_site, b)))   # the address is printed too
+        assert expected in re.sub(r"\s", "", pdf_text(site_pdf(real_site, b)))  # the address is printed too
 
 
 class Links(HTMLParser):
@@ -216,8 +240,10 @@ def test_the_html_twins_are_accessible_pages_with_the_same_content(real_site, bu
         assert page.request.get(urljoin(url, pdf_href)).status == 200
         if axe.is_file():
             page.add_script_tag(path=str(axe))
-            result = page.evaluate("() => axe.run(document, {runOnly: {type: 'tag', values: "
-                                   "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})")
+            result = page.evaluate(
+                "() => axe.run(document, {runOnly: {type: 'tag', values: "
+                "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})"
+            )
             assert [v["id"] for v in result["violations"]] == [], url
         elif os.environ.get("CI"):
             pytest.fail("axe-core not installed (make test runs `npm ci`)")
@@ -227,8 +253,11 @@ def test_the_html_twins_are_accessible_pages_with_the_same_content(real_site, bu
 
 # --- Every page on paper ------------------------------------------------------------------------------
 
-QR_BLOCK = re.compile(r'<div class="jr-print-qr" hidden aria-hidden="true" data-url="([^"]+)">'
-                      r'<svg [^>]*>.*?</svg></div>', re.S)
+QR_BLOCK = re.compile(
+    r'<div class="jr-print-qr" hidden aria-hidden="true" data-url="([^"]+)">'
+    r"<svg [^>]*>.*?</svg></div>",
+    re.S,
+)
 
 
 def test_every_page_carries_a_small_hidden_qr_code_for_print(real_site):

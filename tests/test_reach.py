@@ -1,4 +1,5 @@
 """Reaching people where they are: the offline copy, phone caching, link previews."""
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ def test_offline_copy_works_from_file_with_no_network(real_site, browser, tmp_pa
     rec = Recorder(page)
     page.goto(root.joinpath("index.html").as_uri())
     assert page.get_attribute("html", "lang") == lang
-    assert page.locator(".md-select").count() == 0          # no switcher: the other language is not in it
+    assert page.locator(".md-select").count() == 0  # no switcher: the other language is not in it
     # Navigate by a link in the page, as a reader would.
     page.locator('article a[href="berangkat-resmi/index.html"]').first.click()
     page.wait_for_url(re.compile(r"/berangkat-resmi/index\.html$"))
@@ -53,7 +54,7 @@ def test_service_worker_keeps_visited_pages_and_fetches_pages_fresh(real_site, b
     rec = Recorder(page)
     page.goto(base + "kontak/")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.reload()                  # now controlled by the worker, which stores the page
+    page.reload()  # now controlled by the worker, which stores the page
     page.wait_for_function("navigator.serviceWorker.controller !== null")
     page.goto(base + "kenali-tppo/tanda/")
     page.wait_for_load_state("load")
@@ -100,14 +101,15 @@ def test_link_previews_on_every_page(real_site):
             assert meta["twitter:card"] == "summary_large_image"
             image = meta["og:image"]
             assert image.startswith(f"{real_site.site_url}{lang}/assets/previews/")
-            with Image.open(real_site.site_dir / lang / image[len(f"{real_site.site_url}{lang}/"):]) as png:
+            with Image.open(real_site.site_dir / lang / image[len(f"{real_site.site_url}{lang}/") :]) as png:
                 assert png.size == (1200, 630)
 
 
 def wa_text(href: str) -> str:
     from urllib.parse import unquote
+
     assert href.startswith("https://wa.me/?text=")
-    return unquote(href[len("https://wa.me/?text="):])
+    return unquote(href[len("https://wa.me/?text=") :])
 
 
 def test_every_page_has_a_whatsapp_share_link_with_title_summary_and_address(real_site):
@@ -129,7 +131,7 @@ def test_warning_lists_can_be_shared_as_text_that_stands_on_its_own(real_site):
     lines = text.split("\n")
     assert lines[0] == "Di perjalanan"
     assert all(line.startswith("- ") for line in lines[1:-1]) and len(lines) > 3
-    assert "](" not in text and "<" not in text                      # plain text, no Markdown or HTML
+    assert "](" not in text and "<" not in text  # plain text, no Markdown or HTML
     assert lines[-1] == f"{real_site.site_url}id/kenali-tppo/tanda/"
 
 
@@ -139,19 +141,20 @@ NEUTRAL = "https://www.google.com/"
 def test_quick_exit_leaves_at_once_and_replaces_the_history_entry(real_site, browser):
     ctx = browser.new_context(viewport=VIEWPORT)
     # Stand in for the neutral site: the test machine has no internet.
-    ctx.route(NEUTRAL + "**", lambda route: route.fulfill(status=200, body="<title>neutral</title>",
-                                                          content_type="text/html"))
+    ctx.route(
+        NEUTRAL + "**", lambda route: route.fulfill(status=200, body="<title>neutral</title>", content_type="text/html")
+    )
     page = ctx.new_page()
     page.goto(f"{real_site.base}id/")
     page.goto(f"{real_site.base}id/kenali-tppo/tanda/")
     link = page.locator("[data-jr-quick-exit]")
     assert link.inner_text() == "Keluar cepat" and link.is_visible()
-    link.focus()                                  # reachable and usable by keyboard
+    link.focus()  # reachable and usable by keyboard
     page.keyboard.press("Enter")
     page.wait_for_url(NEUTRAL)
     page.go_back()
     page.wait_for_load_state("load")
-    assert page.url == f"{real_site.base}id/"      # the guide page is gone from the Back history
+    assert page.url == f"{real_site.base}id/"  # the guide page is gone from the Back history
 
     # Shift pressed three times does the same, from anywhere on the page.
     page.goto(f"{real_site.base}en/kontak/")

@@ -1,4 +1,5 @@
 """The real site as built from this repository: structure, page furniture, privacy, config policy."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,11 @@ from mkdocs.utils.yaml import get_yaml_loader
 from jalur.core.project import ROOT
 
 # Tags and attributes that make a browser fetch something.
-FETCHING = re.compile(r'<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc="([^"]+)"'
-                      r'|<link\b[^>]*\bhref="([^"]+)"[^>]*>', re.I)
+FETCHING = re.compile(
+    r'<(?:script|img|iframe|source|video|audio|embed)\b[^>]*\bsrc="([^"]+)"'
+    r'|<link\b[^>]*\bhref="([^"]+)"[^>]*>',
+    re.I,
+)
 
 
 def built_pages(site, lang):
@@ -32,7 +36,9 @@ def test_every_page_has_description_sources_and_last_reviewed(real_site):
             html = file.read_text(encoding="utf-8")
             assert re.search(r'<meta name="description" content="[^"]{20,}">', html), file
             assert re.search(label + r': <time datetime="\d{4}-\d{2}-\d{2}">', html), file
-            assert 'class="jr-sources"' in html and re.search(r'<ol class="jr-sources">\s*<li><a href="https?://', html), file
+            assert 'class="jr-sources"' in html and re.search(
+                r'<ol class="jr-sources">\s*<li><a href="https?://', html
+            ), file
 
 
 def test_nothing_is_fetched_from_another_host(real_site):
@@ -61,8 +67,8 @@ def test_base_config_stays_portable_and_strict():
     assert config["strict"] is True
     assert set(config["validation"]) == {"omitted_files", "absolute_links", "unrecognized_links", "anchors"}
     assert "hooks" not in config
-    assert config["plugins"] == ["search"]          # Material's built-in only
-    assert config["theme"]["font"] is False          # system fonts: no font host
+    assert config["plugins"] == ["search"]  # Material's built-in only
+    assert config["theme"]["font"] is False  # system fonts: no font host
 
 
 def test_generated_configs_only_inherit_and_set_plain_keys(real_site, tmp_path):
