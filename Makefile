@@ -1,11 +1,12 @@
 # Jalur Resmi. `make site` builds the whole site into site/; `make test` runs the whole test suite.
-# Both create .venv and install the pinned dependencies (requirements.txt) first.
+# Both create .venv and install the pinned dependencies (requirements.txt) first. Every target runs
+# one subcommand of `python -m jalur` (jalur/cli.py) or a tool pinned in requirements.txt.
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: system-packages site test serve drift catalogs bench clean content-report contacts-check lighthouse
+.PHONY: system-packages tools site test test-fast lint serve drift catalogs bench clean content-report contacts-check lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,8 +20,20 @@ system-packages:
 site: $(STAMP) system-packages
 	$(PY) -m jalur build
 
-test: $(STAMP) system-packages node_modules/.installed
+# The whole suite: lint, type check, then every test (browser and PDF tests included).
+test: $(STAMP) system-packages node_modules/.installed lint
 	$(PY) -m pytest
+
+# Lint and the tests that need no browser and make no PDF (under a minute): for the edit-test loop.
+test-fast: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(PY) -m pytest -m "not browser and not pdf"
+
+# ruff (lint and format check) and mypy, configured in pyproject.toml.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
 
 # Test-only tools from npm (axe-core for the accessibility test), pinned in package-lock.json.
 # Without npm the axe test is skipped (it fails in CI, where CI is set).
@@ -63,3 +76,6 @@ tools/lighthouse/node_modules/.installed: tools/lighthouse/package.json tools/li
 
 lighthouse: $(STAMP) tools/lighthouse/node_modules/.installed
 	$(PY) -m jalur lighthouse
+
+# Install every npm tool folder from its lock file (CI runs this, so a stale lock file fails CI).
+tools: tools/lighthouse/node_modules/.installed

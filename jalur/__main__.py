@@ -1,4 +1,5 @@
 """`python -m jalur <command>`: see jalur/cli.py."""
+
 import sys
 
 from jalur.cli import main

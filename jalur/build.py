@@ -14,6 +14,7 @@ Phases, each handed the one SiteData of this build:
 Everything is written under build/ first; site/ is replaced only when every phase succeeded, so a
 failed build leaves the previous site as it was. Bad input stops with one line naming file and field.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -27,7 +28,7 @@ import jinja2
 from jalur.content.stage import StagedPage, stage_language
 from jalur.core import i18n
 from jalur.core.project import ROOT, Project
-from jalur.core.urls import PREVIEWS_DIR, display_address, offline_zip_name, OFFLINE_DIR, preview_slug
+from jalur.core.urls import OFFLINE_DIR, PREVIEWS_DIR, display_address, offline_zip_name, preview_slug
 from jalur.models.leaflets import Built
 from jalur.models.nav import mkdocs_nav
 from jalur.models.sitedata import SiteData
@@ -49,6 +50,7 @@ class BuildResult:
 @dataclass
 class Staged:
     """What staging wrote: per language, the pages and the MkDocs config that builds them."""
+
     envs: dict[str, jinja2.Environment]
     pages: dict[str, list[StagedPage]]
     configs: dict[str, Path]
@@ -60,8 +62,9 @@ def environments(data: SiteData, work: Path) -> dict[str, jinja2.Environment]:
     return i18n.environments(project.templates, project.locales, data.language_codes, work / "locales", project.root)
 
 
-def stage_all(data: SiteData, work: Path, envs: dict[str, jinja2.Environment],
-              leaflets_built: list[Built] | None = None) -> Staged:
+def stage_all(
+    data: SiteData, work: Path, envs: dict[str, jinja2.Environment], leaflets_built: list[Built] | None = None
+) -> Staged:
     """Write build/<lang>/docs and build/mkdocs.<lang>.yml for every language."""
     pages, configs = {}, {}
     for lang in data.languages:
@@ -69,8 +72,15 @@ def stage_all(data: SiteData, work: Path, envs: dict[str, jinja2.Environment],
         pages[lang.code] = stage_language(data, lang, envs[lang.code], docs, leaflets_built)
         titles = {page.path: page.title for page in pages[lang.code]}
         configs[lang.code] = mkdocs_configs.write_config(
-            data.project, lang, data.languages, work, docs, work / "out" / lang.code, data.site_url,
-            mkdocs_nav(data.nav, titles))
+            data.project,
+            lang,
+            data.languages,
+            work,
+            docs,
+            work / "out" / lang.code,
+            data.site_url,
+            mkdocs_nav(data.nav, titles),
+        )
     return Staged(envs=envs, pages=pages, configs=configs)
 
 
@@ -100,8 +110,13 @@ class Phases:
         self.seconds[name] = self.seconds.get(name, 0.0) + time.perf_counter() - start
 
 
-def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None = None,
-          work: Path | None = None, cache: bool = True) -> BuildResult:
+def build(
+    root: Path = ROOT,
+    site_dir: Path | None = None,
+    site_url: str | None = None,
+    work: Path | None = None,
+    cache: bool = True,
+) -> BuildResult:
     """Build everything. `cache`: reuse a leaflet PDF made earlier from exactly the same input
     (.cache/leaflets/, keyed by a hash of its HTML, design, fonts and WeasyPrint version)."""
     project = Project(root)
@@ -124,8 +139,11 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
     with phase("mkdocs"):
         run_mkdocs(staged.configs, root, sources)
     with phase("offline"):
-        run_mkdocs({f"{lang}-offline": offline.write_config(work, lang) for lang in staged.configs}, root,
-                   {f"{lang}-offline": sources[lang] for lang in sources})
+        run_mkdocs(
+            {f"{lang}-offline": offline.write_config(work, lang) for lang in staged.configs},
+            root,
+            {f"{lang}-offline": sources[lang] for lang in sources},
+        )
     out = work / "out"
     with phase("postbuild"):
         sitemaps.write_sitemaps(out, url, data.languages, data.source, staged.pages)
@@ -136,15 +154,23 @@ def build(root: Path = ROOT, site_dir: Path | None = None, site_url: str | None 
             service_worker.write(out, lang.code, envs[lang.code], data.config.site_name, url)
     with phase("offline"):
         for lang in data.languages:
-            offline.make_zip(work / "offline" / lang.code, out / lang.code / OFFLINE_DIR / offline_zip_name(lang.code),
-                             lang.code)
+            offline.make_zip(
+                work / "offline" / lang.code, out / lang.code / OFFLINE_DIR / offline_zip_name(lang.code), lang.code
+            )
     with phase("previews"):
         painter = previews.PreviewPainter(data.config.site_name, display_address(url))
         for lang in data.languages:
             for page in staged.pages[lang.code]:
-                painter.draw(page.title, page.description,
-                             out / lang.code / PREVIEWS_DIR / f"{preview_slug(page.url)}.png")
+                painter.draw(
+                    page.title, page.description, out / lang.code / PREVIEWS_DIR / f"{preview_slug(page.url)}.png"
+                )
     publish(out, site_dir)
     seconds = {**phase.seconds, "total": time.perf_counter() - start}
-    return BuildResult(site_dir=site_dir, site_url=url, pages=staged.pages, seconds=seconds,
-                       warnings=data.warnings, leaflets=built_leaflets)
+    return BuildResult(
+        site_dir=site_dir,
+        site_url=url,
+        pages=staged.pages,
+        seconds=seconds,
+        warnings=data.warnings,
+        leaflets=built_leaflets,
+    )

@@ -11,6 +11,7 @@
 
 `python -m jalur <command> --help` shows a command's options.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -56,10 +57,22 @@ def catalogs_command(argv: list[str]) -> int:
         return 2
     pybabel = CommandLineInterface()
     pot = str(ROOT / "locales" / "messages.pot")
-    for args in (["extract", "-F", str(ROOT / "babel.cfg"), "--no-location", "--sort-output",
-                  "--project", "Jalur Resmi", "-o", pot, str(ROOT)],
-                 ["update", "-i", pot, "-d", str(ROOT / "locales"), "-w", "100", "--ignore-obsolete"],
-                 ["compile", "-d", str(ROOT / "locales"), "--statistics"]):
+    for args in (
+        [
+            "extract",
+            "-F",
+            str(ROOT / "babel.cfg"),
+            "--no-location",
+            "--sort-output",
+            "--project",
+            "Jalur Resmi",
+            "-o",
+            pot,
+            str(ROOT),
+        ],
+        ["update", "-i", pot, "-d", str(ROOT / "locales"), "-w", "100", "--ignore-obsolete"],
+        ["compile", "-d", str(ROOT / "locales"), "--statistics"],
+    ):
         pybabel.run(["pybabel", *args])
     return 0
 

@@ -1,5 +1,6 @@
 """Contact cards: what jalur/models/contact_choice.py chose, as Markdown and HTML for a page or paper
 (templates/contacts.md.j2). The pages, the checklist and the leaflets all draw their cards here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,6 +28,10 @@ def contact_cards(env: jinja2.Environment, lang: str, shown: Shown) -> str:
     """The cards of `shown`, grouped and headed as chosen; a note first when the ministry's channels
     stand in for a destination's mission."""
     return env.get_template("contacts.md.j2").render(
-        groups=shown.groups, medium=shown.medium, missing_note=missing_note,
-        source_date=lambda value: source_date(value, lang), fallback=shown.fallback_for is not None,
-        country=country_name(shown.fallback_for, lang) if shown.fallback_for else None)
+        groups=shown.groups,
+        medium=shown.medium,
+        missing_note=missing_note,
+        source_date=lambda value: source_date(value, lang),
+        fallback=shown.fallback_for is not None,
+        country=country_name(shown.fallback_for, lang) if shown.fallback_for else None,
+    )

@@ -3,16 +3,17 @@
 The form works without JavaScript (the rule in words); overrides/assets/javascripts/checklist.js
 reads the same rule from the page (`data-rule`, `data-severity`).
 """
+
 from __future__ import annotations
 
 import json
 
 from markupsafe import Markup
 
-from jalur.core.errors import BuildError
-from jalur.core.urls import public_url, whatsapp_share
 from jalur.content.contact_cards import contact_cards
 from jalur.content.context import MarkerContext
+from jalur.core.errors import BuildError
+from jalur.core.urls import public_url, whatsapp_share
 from jalur.models.checklist import ANSWERS, Checklist
 from jalur.models.contact_choice import contacts_shown
 
@@ -29,9 +30,11 @@ def situation_contacts(checklist: Checklist, ctx: MarkerContext) -> dict[str, di
             for cid, why in shown.left_out:
                 if medium == "web" or why != "nothing":
                     field = f"contacts.{situation.id}.ids[{situation.contact_ids.index(cid)}]"
-                    problem = {"unknown": f"no contact {cid!r} in data/contacts.yml",
-                               "twice": f"contact {cid!r} is named twice",
-                               "nothing": f"contact {cid!r} has nothing publishable (unconfirmed or conflicting)"}
+                    problem = {
+                        "unknown": f"no contact {cid!r} in data/contacts.yml",
+                        "twice": f"contact {cid!r} is named twice",
+                        "nothing": f"contact {cid!r} has nothing publishable (unconfirmed or conflicting)",
+                    }
                     raise BuildError(checklist.rel, field, problem[why])
             out[situation.id][medium] = Markup(contact_cards(ctx.env, ctx.lang, shown) if shown.groups else "")
     return out
@@ -45,8 +48,12 @@ def render_checklist(args: dict[str, str], ctx: MarkerContext) -> str:
     url = public_url(ctx.data.site_url, ctx.lang, ctx.page)
     share_text = ctx.env.get_template("checklist_share.txt.j2").render().strip()
     html = ctx.env.get_template("checklist.md.j2").render(
-        checklist=checklist, answers=ANSWERS, contacts=situation_contacts(checklist, ctx),
-        rule=json.dumps(checklist.rule(), separators=(",", ":")), share_href=whatsapp_share(f"{share_text} {url}"),
-        page_url=url)
+        checklist=checklist,
+        answers=ANSWERS,
+        contacts=situation_contacts(checklist, ctx),
+        rule=json.dumps(checklist.rule(), separators=(",", ":")),
+        share_href=whatsapp_share(f"{share_text} {url}"),
+        page_url=url,
+    )
     # One raw HTML block for Markdown: no blank line may split it.
     return "\n".join(line for line in html.splitlines() if line.strip())

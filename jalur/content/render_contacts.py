@@ -12,11 +12,12 @@ Which contacts appear is decided by jalur/models/contact_choice.py; a page that 
 nothing publishable, or a listing with nothing in it, stops the build: a page that promises a contact
 must show one.
 """
+
 from __future__ import annotations
 
-from jalur.core.urls import CONTACT_DOWNLOADS, CONTACT_DOWNLOADS_DIR, page_url, relative_url
 from jalur.content.contact_cards import contact_cards
 from jalur.content.context import MarkerContext
+from jalur.core.urls import CONTACT_DOWNLOADS, CONTACT_DOWNLOADS_DIR, page_url, relative_url
 from jalur.models.contact_choice import LISTINGS, Shown, contacts_shown, vcard_contacts
 from jalur.models.contacts import COUNTRIES, MEDIA
 
@@ -35,8 +36,11 @@ def marker_request(args: dict[str, str], ctx: MarkerContext) -> tuple[str, dict]
     unknown = set(args) - {"ids", "country", "kind", "medium"}
     selectors = [key for key in ("ids", "country", "kind") if key in args]
     if unknown or len(selectors) != 1:
-        raise ctx.error("jr:contacts", "takes exactly one of ids=A,B, country=XX or "
-                        "kind=national|mission|regional (and optionally medium=web|print)")
+        raise ctx.error(
+            "jr:contacts",
+            "takes exactly one of ids=A,B, country=XX or "
+            "kind=national|mission|regional (and optionally medium=web|print)",
+        )
     medium = args.get("medium", "web")
     if medium not in MEDIA:
         raise ctx.error("jr:contacts medium", f"must be web or print, not {medium!r}")
@@ -63,8 +67,10 @@ def shown_for_marker(args: dict[str, str], ctx: MarkerContext, strict: bool = Tr
         if strict:
             raise ctx.error("jr:contacts ids", _NOTHING[medium].format(id=cid))
     if strict and "kind" in request and not shown.groups:
-        raise ctx.error("jr:contacts kind", f"no {request['kind']} contact may be shown ({medium}): "
-                        "nothing in data/contacts.yml is publishable")
+        raise ctx.error(
+            "jr:contacts kind",
+            f"no {request['kind']} contact may be shown ({medium}): nothing in data/contacts.yml is publishable",
+        )
     return shown
 
 
@@ -75,8 +81,10 @@ def render_contacts(args: dict[str, str], ctx: MarkerContext) -> str:
 def download_links(page: str) -> dict[str, str]:
     """Links from a page to each download. They are relative (they work under any site address) and
     go into raw HTML, so they start from the directory URL MkDocs gives the page."""
-    return {key: relative_url(page_url(page or "index.md"), f"{CONTACT_DOWNLOADS_DIR}/{name}")
-            for key, name in CONTACT_DOWNLOADS.items()}
+    return {
+        key: relative_url(page_url(page or "index.md"), f"{CONTACT_DOWNLOADS_DIR}/{name}")
+        for key, name in CONTACT_DOWNLOADS.items()
+    }
 
 
 def render_downloads(args: dict[str, str], ctx: MarkerContext) -> str:
@@ -86,4 +94,5 @@ def render_downloads(args: dict[str, str], ctx: MarkerContext) -> str:
     if not national:
         raise ctx.error("jr:contacts-downloads", "no confirmed national number to put in the vCard")
     return ctx.env.get_template("contacts_downloads.md.j2").render(
-        links=download_links(ctx.page), files=CONTACT_DOWNLOADS, vcard_count=len(national))
+        links=download_links(ctx.page), files=CONTACT_DOWNLOADS, vcard_count=len(national)
+    )

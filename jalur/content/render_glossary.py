@@ -1,4 +1,5 @@
 """The glossary on a page (`<!-- jr:glossary -->`) and as tooltips on every page (abbreviations)."""
+
 from __future__ import annotations
 
 from jalur.content.context import MarkerContext

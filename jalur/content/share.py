@@ -7,14 +7,15 @@
 - Pages with `quick_exit: true` in their front matter get a "Quick exit" control and a short note on
   hiding the visit.
 """
+
 from __future__ import annotations
 
 import re
 
 import jinja2
 
-from jalur.core.urls import public_url, whatsapp_share
 from jalur.content.context import MarkerContext
+from jalur.core.urls import public_url, whatsapp_share
 
 _ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+(.*)$")
 _HEADING = re.compile(r"^#{1,6}\s+(.*?)\s*(\{[^}]*\})?\s*$")

@@ -7,6 +7,7 @@ For every page of the source language (Indonesian) and every site language:
   date; append the glossary's abbreviations (tooltips).
 A page in a translation folder with no twin in the source folder stops the build.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,12 +19,12 @@ from pathlib import Path
 
 import jinja2
 
-from jalur.core import qr
-from jalur.core.errors import BuildError
-from jalur.core.urls import page_url, public_url
 from jalur.content import share
 from jalur.content.markers import replace_markers
 from jalur.content.render_glossary import abbreviations
+from jalur.core import qr
+from jalur.core.errors import BuildError
+from jalur.core.urls import page_url, public_url
 from jalur.models import frontmatter
 from jalur.models.languages import Language
 from jalur.models.leaflets import Built
@@ -33,12 +34,12 @@ from jalur.models.sitedata import SiteData
 
 @dataclass
 class StagedPage:
-    path: str              # relative path, e.g. "kontak/index.md"
+    path: str  # relative path, e.g. "kontak/index.md"
     title: str
-    translated: bool       # False: the source-language text with the notice
+    translated: bool  # False: the source-language text with the notice
     reviewed: dt.date
     description: str = ""
-    file: str = ""         # the content file it was staged from, for error messages
+    file: str = ""  # the content file it was staged from, for error messages
 
     @property
     def url(self) -> str:
@@ -46,8 +47,9 @@ class StagedPage:
         return page_url(self.path)
 
 
-def stage_language(data: SiteData, lang: Language, env: jinja2.Environment, out_docs: Path,
-                   leaflets: list[Built] | None = None) -> list[StagedPage]:
+def stage_language(
+    data: SiteData, lang: Language, env: jinja2.Environment, out_docs: Path, leaflets: list[Built] | None = None
+) -> list[StagedPage]:
     """Write build/<lang>/docs/: every page of the source language, in `lang` where translated.
     `leaflets`: what this build printed, for the list on cetak/ (None in a preview)."""
     project, source, store = data.project, data.source, data.pages
@@ -70,17 +72,27 @@ def stage_language(data: SiteData, lang: Language, env: jinja2.Environment, out_
             raise BuildError(file.relative_to(project.root).as_posix(), "nav", "the page is not listed in data/nav.yml")
         page = store.page(lang.code, rel_page)
         meta = page.meta
-        body = replace_markers(page.body, page.rel, page.first_body_line, lang.code, env, data, page=rel_page,
-                               leaflets=leaflets)
+        body = replace_markers(
+            page.body, page.rel, page.first_body_line, lang.code, env, data, page=rel_page, leaflets=leaflets
+        )
         body = wrap_tables(body, env)
         url = public_url(data.site_url, lang.code, rel_page)
         if meta.get("quick_exit"):
-            body = (share.quick_exit_block(env, data.config.quick_exit_url) + "\n" + body.rstrip() + "\n"
-                    + help_block.render())
+            body = (
+                share.quick_exit_block(env, data.config.quick_exit_url)
+                + "\n"
+                + body.rstrip()
+                + "\n"
+                + help_block.render()
+            )
         body = body.rstrip() + "\n\n" + share.share_block(env, meta["title"], meta["description"], url)
         if not translated:
-            body = (notice.render(source_name=source.name) + f'\n<div lang="{source.code}" markdown>\n\n'
-                    + body.strip() + "\n\n</div>\n")
+            body = (
+                notice.render(source_name=source.name)
+                + f'\n<div lang="{source.code}" markdown>\n\n'
+                + body.strip()
+                + "\n\n</div>\n"
+            )
         body = body.rstrip() + "\n" + meta_block.render(sources=meta["sources"], reviewed=meta["reviewed"])
         body += "\n" + abbr
         # The page's own address and its QR code, shown on paper only (jalur/core/qr.py).
@@ -90,8 +102,16 @@ def stage_language(data: SiteData, lang: Language, env: jinja2.Environment, out_
         target = out_docs / rel_page
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(frontmatter.dump(out_meta, body), encoding="utf-8")
-        staged.append(StagedPage(path=rel_page, title=meta["title"], translated=translated,
-                                 reviewed=meta["reviewed"], description=meta["description"], file=page.rel))
+        staged.append(
+            StagedPage(
+                path=rel_page,
+                title=meta["title"],
+                translated=translated,
+                reviewed=meta["reviewed"],
+                description=meta["description"],
+                file=page.rel,
+            )
+        )
     return staged
 
 
@@ -111,8 +131,13 @@ def wrap_tables(body: str, env: jinja2.Environment) -> str:
             while end < len(lines) and lines[end].lstrip().startswith("|"):
                 end += 1
             name = html.escape(label.render(heading=heading).strip(), quote=True)
-            out += [f'<div class="jr-table" tabindex="0" role="region" aria-label="{name}" markdown>', "",
-                    *lines[i:end], "", "</div>"]
+            out += [
+                f'<div class="jr-table" tabindex="0" role="region" aria-label="{name}" markdown>',
+                "",
+                *lines[i:end],
+                "",
+                "</div>",
+            ]
             i = end
             continue
         out.append(lines[i])

@@ -1,4 +1,5 @@
 """The one error type the build raises for bad input: it names the file and the field."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -10,7 +11,7 @@ class BuildError(Exception):
     def __init__(self, file: str | Path, field: str | None, problem: str):
         self.file = str(file)
         self.field = field
-        self.problem = " ".join(str(problem).split())      # one line, whatever the problem's text held
+        self.problem = " ".join(str(problem).split())  # one line, whatever the problem's text held
         where = f"{self.file}: {field}" if field else self.file
         super().__init__(f"{where}: {self.problem}")
 

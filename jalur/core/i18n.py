@@ -5,6 +5,7 @@ into locales/<lang>/LC_MESSAGES/messages.po (pybabel extract + update). Translat
 The build checks every catalog is complete, compiles it (the same as `pybabel compile`) into build/,
 and renders templates with it. Material's own theme strings are not ours: the theme translates them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,15 +30,18 @@ def template_messages(templates: Path) -> dict[str, str]:
     """Every msgid used in templates/, with the template it first appears in (as pybabel extract)."""
     found: dict[str, str] = {}
     for filename, _lineno, message, _comments, _context in extract_from_dir(
-            str(templates), method_map=[("**.j2", "jinja2")],
-            options_map={"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}}):
+        str(templates),
+        method_map=[("**.j2", "jinja2")],
+        options_map={"**.j2": {"trim_blocks": "true", "lstrip_blocks": "true"}},
+    ):
         msgid = message[0] if isinstance(message, tuple) else message
         found.setdefault(msgid, filename)
     return found
 
 
-def check_catalog(locales: Path, lang: str, root: Path, templates: Path | None = None,
-                  messages: dict[str, str] | None = None):
+def check_catalog(
+    locales: Path, lang: str, root: Path, templates: Path | None = None, messages: dict[str, str] | None = None
+):
     """Load one language's catalog; stop on a missing, fuzzy or untranslated entry.
     `messages`: the templates' msgids, when the caller has them already (else read from `templates`)."""
     path = po_path(locales, lang)
@@ -50,21 +54,25 @@ def check_catalog(locales: Path, lang: str, root: Path, templates: Path | None =
         have = {m.id for m in catalog if m.id}
         for msgid, filename in (messages if messages is not None else template_messages(templates)).items():
             if msgid not in have:
-                raise BuildError(relpath(templates / filename, root), f"msgid {msgid!r}",
-                                 f"is not in the catalog {rel} (run `make catalogs`, then translate it)")
+                raise BuildError(
+                    relpath(templates / filename, root),
+                    f"msgid {msgid!r}",
+                    f"is not in the catalog {rel} (run `make catalogs`, then translate it)",
+                )
     for message in catalog:
         if not message.id:
             continue
         if message.fuzzy:
             raise BuildError(rel, f"msgid {message.id!r}", "is marked fuzzy: review the translation")
-        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
         if not all(s and s.strip() for s in strings):
             raise BuildError(rel, f"msgid {message.id!r}", "has no translation")
     return catalog
 
 
-def compile_catalog(locales: Path, lang: str, out_dir: Path, root: Path, templates: Path,
-                    messages: dict[str, str] | None = None) -> Path:
+def compile_catalog(
+    locales: Path, lang: str, out_dir: Path, root: Path, templates: Path, messages: dict[str, str] | None = None
+) -> Path:
     """Check and compile locales/<lang>/LC_MESSAGES/messages.po into out_dir (as `pybabel compile`)."""
     catalog = check_catalog(locales, lang, root, templates, messages)
     mo = out_dir / lang / "LC_MESSAGES" / "messages.mo"
@@ -74,12 +82,15 @@ def compile_catalog(locales: Path, lang: str, out_dir: Path, root: Path, templat
     return mo
 
 
-def environments(templates: Path, locales: Path, langs: list[str], out_dir: Path,
-                 root: Path) -> dict[str, jinja2.Environment]:
+def environments(
+    templates: Path, locales: Path, langs: list[str], out_dir: Path, root: Path
+) -> dict[str, jinja2.Environment]:
     """A checked, compiled catalog and a Jinja2 environment for every language (templates read once)."""
     messages = template_messages(templates)
-    return {lang: environment(templates, lang, compile_catalog(locales, lang, out_dir, root, templates, messages))
-            for lang in langs}
+    return {
+        lang: environment(templates, lang, compile_catalog(locales, lang, out_dir, root, templates, messages))
+        for lang in langs
+    }
 
 
 def environment(templates: Path, lang: str, mo_file: Path) -> jinja2.Environment:
@@ -94,7 +105,7 @@ def environment(templates: Path, lang: str, mo_file: Path) -> jinja2.Environment
         lstrip_blocks=True,
     )
     with mo_file.open("rb") as fh:
-        env.install_gettext_translations(Translations(fp=fh), newstyle=True)
+        env.install_gettext_translations(Translations(fp=fh), newstyle=True)  # type: ignore[attr-defined]
     env.globals["lang"] = lang
     env.filters["date_long"] = lambda d: format_date(_as_date(d), "long", locale=lang)
     env.filters["date_iso"] = lambda d: _as_date(d).isoformat()

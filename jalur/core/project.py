@@ -1,4 +1,5 @@
 """Where things live in a project checkout."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

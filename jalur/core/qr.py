@@ -7,6 +7,7 @@ page's front matter; `overrides/main.html` puts them at the top of the article i
 @media print block of `overrides/assets/stylesheets/jalur.css` shows it on paper with the address
 under it. No request, no script: a few hundred bytes of gzip per page (measured in tests).
 """
+
 from __future__ import annotations
 
 import segno
@@ -18,4 +19,3 @@ def svg(url: str) -> str:
     same symbol size allows more."""
     code = segno.make(url, micro=False)
     return code.svg_inline(scale=1, border=4, omitsize=True, svgclass=None, lineclass=None)
-

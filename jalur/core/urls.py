@@ -5,6 +5,7 @@ berangkat-resmi/biaya.md -> berangkat-resmi/biaya/. Public addresses start with 
 address (site_url, always ending with a slash); links inside the site are relative, so that the site
 works from any address and under a sub-path.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -13,11 +14,11 @@ from urllib.parse import quote, urlparse
 from jalur.core.errors import BuildError
 
 # Folders and files below each language root that other parts of the site link to.
-LEAFLETS_DIR = "cetak"                      # <lang>/cetak/<leaflet>/
-CONTACT_DOWNLOADS_DIR = "kontak/unduh"      # <lang>/kontak/unduh/<file>
+LEAFLETS_DIR = "cetak"  # <lang>/cetak/<leaflet>/
+CONTACT_DOWNLOADS_DIR = "kontak/unduh"  # <lang>/kontak/unduh/<file>
 CONTACT_DOWNLOADS = {"vcard": "hotline-nasional.vcf", "json": "kontak.json", "csv": "kontak.csv"}
-OFFLINE_DIR = "unduh"                       # <lang>/unduh/<zip>
-PREVIEWS_DIR = "assets/previews"            # <lang>/assets/previews/<slug>.png
+OFFLINE_DIR = "unduh"  # <lang>/unduh/<zip>
+PREVIEWS_DIR = "assets/previews"  # <lang>/assets/previews/<slug>.png
 
 
 def site_root(url: str, source: str = "mkdocs.yml") -> str:
@@ -25,8 +26,7 @@ def site_root(url: str, source: str = "mkdocs.yml") -> str:
     `source` names where the address came from, for the error message."""
     parsed = urlparse(url or "")
     if parsed.scheme not in ("http", "https") or not parsed.netloc:
-        raise BuildError(source, "site_url",
-                         f"must be an http:// or https:// address, not {url!r}")
+        raise BuildError(source, "site_url", f"must be an http:// or https:// address, not {url!r}")
     return url if url.endswith("/") else url + "/"
 
 

@@ -3,6 +3,7 @@
 Every read goes through `load_yaml`, which counts it in READS: a build reads each file once
 (tests/test_build_once.py checks it).
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -13,6 +13,7 @@
 4. Leaflets (WeasyPrint, warm): layout and PDF time per leaflet, and the total, one after the other
    and as the build runs them (in parallel workers).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -46,7 +47,7 @@ def timed(cmd: list[str]) -> tuple[float, dict[str, float]]:
     return seconds, phases
 
 
-CORE = ("stage", "mkdocs", "postbuild")   # the work a plain MkDocs site also needs
+CORE = ("stage", "mkdocs", "postbuild")  # the work a plain MkDocs site also needs
 
 
 def build_times(rounds: int, tmp: Path) -> dict[str, list]:
@@ -54,21 +55,41 @@ def build_times(rounds: int, tmp: Path) -> dict[str, list]:
     leaflet cache, and a plain `mkdocs build` of the same staged Markdown (both languages)."""
     project = Project(ROOT)
     langs = SiteData(project).language_codes
-    runs = {"cold": [], "cached": [], "plain": []}
+    runs: dict[str, list[tuple[float, dict[str, float]]]] = {"cold": [], "cached": [], "plain": []}
     for _ in range(rounds):
         build = [sys.executable, "-m", "jalur", "build", "--site-dir", str(tmp / "site")]
         runs["cold"].append(timed(build + ["--no-cache"]))
         runs["cached"].append(timed(build))
         # The pipeline left build/mkdocs.<lang>.yml and the staged Markdown: build exactly that, plainly.
-        runs["plain"].append((sum(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f",
-                                         str(project.build_dir / f"mkdocs.{lang}.yml"),
-                                         "-d", str(tmp / "plain" / lang)])[0] for lang in langs), {}))
+        runs["plain"].append(
+            (
+                sum(
+                    timed(
+                        [
+                            sys.executable,
+                            "-m",
+                            "mkdocs",
+                            "build",
+                            "-q",
+                            "-f",
+                            str(project.build_dir / f"mkdocs.{lang}.yml"),
+                            "-d",
+                            str(tmp / "plain" / lang),
+                        ]
+                    )[0]
+                    for lang in langs
+                ),
+                {},
+            )
+        )
     return runs
 
 
 def html_sizes(site: Path, lang: str) -> list[tuple[int, int]]:
     # Content pages only: not the leaflets' HTML twins (<lang>/cetak/<leaflet>/index.html).
-    pages = [p for p in (site / lang).rglob("index.html") if "assets" not in p.parts and p.parent.parent.name != "cetak"]
+    pages = [
+        p for p in (site / lang).rglob("index.html") if "assets" not in p.parts and p.parent.parent.name != "cetak"
+    ]
     return [(len(b), gz(b)) for b in (p.read_bytes() for p in pages)]
 
 
@@ -86,8 +107,10 @@ def first_visit(site: Path, lang: str, page: str) -> tuple[list[tuple[str, int, 
     for ref in refs:
         files.append((ref, (base / ref).resolve()))
     # Material's language switcher fetches each language's sitemap.xml.
-    files += [(f"/{code}/sitemap.xml", site / code / "sitemap.xml")
-              for code in re.findall(r'<link rel="alternate" href="[^"]*/(\w+)/" hreflang=', html)]
+    files += [
+        (f"/{code}/sitemap.xml", site / code / "sitemap.xml")
+        for code in re.findall(r'<link rel="alternate" href="[^"]*/(\w+)/" hreflang=', html)
+    ]
     rows = [(name, len(p.read_bytes()), gz(p.read_bytes())) for name, p in files]
     index = site / lang / "search" / "search_index.json"
     return rows, ("search/search_index.json", len(index.read_bytes()), gz(index.read_bytes()))
@@ -98,6 +121,7 @@ def leaflet_times(rounds: int, tmp: Path) -> tuple[dict, list[float], list[float
     one after the other, and with the build's parallel workers. A first run warms WeasyPrint up."""
     from jalur.build import environments
     from jalur.outputs.leaflets.run import build_leaflets
+
     data = SiteData(Project(ROOT))
     envs = environments(data, tmp)
     build_leaflets(data, envs, tmp / "leaflets-warm", workers=1)
@@ -109,7 +133,8 @@ def leaflet_times(rounds: int, tmp: Path) -> tuple[dict, list[float], list[float
         serial.append(time.perf_counter() - start)
         for b in built:
             per.setdefault((b.edition.slug, b.edition.lang, b.edition.leaflet.css_size), []).append(
-                (b.seconds, b.pages, b.bytes))
+                (b.seconds, b.pages, b.bytes)
+            )
         start = time.perf_counter()
         build_leaflets(data, envs, tmp / "leaflets")
         parallel.append(time.perf_counter() - start)
@@ -127,7 +152,9 @@ def print_qr_cost(site: Path, lang: str, page: str) -> tuple[int, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m jalur bench", description="Print build time and page weight figures.")
+    parser = argparse.ArgumentParser(
+        prog="python -m jalur bench", description="Print build time and page weight figures."
+    )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--page", default="berangkat-resmi/biaya", help="content page for the first-visit figures")
     args = parser.parse_args(argv)
@@ -138,44 +165,57 @@ def main(argv: list[str] | None = None) -> int:
         plain = med["plain"]
         print(f"Build ({args.rounds} rounds, interleaved, {os.cpu_count()} cores; medians, seconds)")
         print(f"  plain mkdocs build of the same staged Markdown, both languages: {plain:.2f}")
-        for name, label in (("cold", "full build from scratch (--no-cache)"),
-                            ("cached", "full build, leaflets unchanged (cache)")):
+        for name, label in (
+            ("cold", "full build from scratch (--no-cache)"),
+            ("cached", "full build, leaflets unchanged (cache)"),
+        ):
             phases = {k: statistics.median(r[1].get(k, 0.0) for r in runs[name]) for k in runs[name][0][1]}
             core = sum(phases.get(k, 0.0) for k in CORE)
-            print(f"  {label}: {med[name]:.2f} (ratio {med[name] / plain:.2f}); phases: "
-                  + ", ".join(f"{k} {v:.2f}" for k, v in phases.items()))
-            print(f"    core pipeline (stage + 2 MkDocs builds in parallel + post-build): {core:.2f} "
-                  f"(ratio {core / plain:.2f}, budget 1.5); the rest makes what plain MkDocs does not: "
-                  f"leaflets, offline copies, preview images")
+            print(
+                f"  {label}: {med[name]:.2f} (ratio {med[name] / plain:.2f}); phases: "
+                + ", ".join(f"{k} {v:.2f}" for k, v in phases.items())
+            )
+            print(
+                f"    core pipeline (stage + 2 MkDocs builds in parallel + post-build): {core:.2f} "
+                f"(ratio {core / plain:.2f}, budget 1.5); the rest makes what plain MkDocs does not: "
+                f"leaflets, offline copies, preview images"
+            )
         site = tmp / "site"
         print("HTML per content page (bytes)")
         for lang in ("id", "en"):
             sizes = html_sizes(site, lang)
             raw = [s[0] for s in sizes]
             zipped = [s[1] for s in sizes]
-            print(f"  {lang}: {len(sizes)} pages; raw median {statistics.median(raw):,.0f}, max {max(raw):,}; "
-                  f"gzip median {statistics.median(zipped):,.0f}, max {max(zipped):,}")
+            print(
+                f"  {lang}: {len(sizes)} pages; raw median {statistics.median(raw):,.0f}, max {max(raw):,}; "
+                f"gzip median {statistics.median(zipped):,.0f}, max {max(zipped):,}"
+            )
         for lang in ("id", "en"):
             rows, index = first_visit(site, lang, args.page)
             print(f"First visit of /{lang}/{args.page}/ ({len(rows)} requests, all to the site's own host)")
-            for name, raw, zipped in rows:
-                print(f"  {zipped:>8,} B gzip  {raw:>9,} B raw  {name}")
+            for name, file_raw, file_gzip in rows:
+                print(f"  {file_gzip:>8,} B gzip  {file_raw:>9,} B raw  {name}")
             total = sum(r[2] for r in rows)
             print(f"  total {total:,} B gzip, {sum(r[1] for r in rows):,} B raw (budget 90,000 B gzip)")
-            print(f"  + on first search: {index[2]:,} B gzip ({index[1]:,} B raw) {index[0]} "
-                  f"-> {total + index[2]:,} B gzip with search used")
-            raw, zipped = print_qr_cost(site, lang, args.page)
-            print(f"  of which the hidden print QR code: {zipped:,} B gzip ({raw:,} B raw)")
+            print(
+                f"  + on first search: {index[2]:,} B gzip ({index[1]:,} B raw) {index[0]} "
+                f"-> {total + index[2]:,} B gzip with search used"
+            )
+            qr_raw, qr_gzip = print_qr_cost(site, lang, args.page)
+            print(f"  of which the hidden print QR code: {qr_gzip:,} B gzip ({qr_raw:,} B raw)")
         import weasyprint
+
         per, serial, parallel = leaflet_times(args.rounds, tmp)
         print(f"Leaflets (WeasyPrint {weasyprint.__version__}, warm, {args.rounds} rounds, medians; layout + PDF)")
         for (slug, lang, paper), rows in per.items():
             seconds = statistics.median(r[0] for r in rows)
             print(f"  {slug:<28} {lang}  {paper:<13} {rows[0][1]} pages  {rows[0][2]:>8,} B  {seconds:.2f} s")
         total = sum(statistics.median(r[0] for r in rows) for rows in per.values())
-        print(f"  total WeasyPrint time: {total:.2f} s for {len(per)} PDFs; with previews and HTML twins, one "
-              f"after the other: median {statistics.median(serial):.2f} s; as the build runs them "
-              f"({min(2, os.cpu_count() or 1)} workers): median {statistics.median(parallel):.2f} s")
+        print(
+            f"  total WeasyPrint time: {total:.2f} s for {len(per)} PDFs; with previews and HTML twins, one "
+            f"after the other: median {statistics.median(serial):.2f} s; as the build runs them "
+            f"({min(2, os.cpu_count() or 1)} workers): median {statistics.median(parallel):.2f} s"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

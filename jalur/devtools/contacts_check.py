@@ -5,6 +5,7 @@
 Prints one line per stale contact and exits 1 when there is any (0 when all are fresh, 2 when the file
 itself is bad). `make contacts-check` runs it. The site build only warns about the same contacts.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -35,9 +36,12 @@ def _months(text: str) -> int:
 
 def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     parser = argparse.ArgumentParser(prog="python -m jalur contacts-check", description=__doc__.splitlines()[0])
-    parser.add_argument("--max-age-months", type=_months, default=DEFAULT_MAX_AGE_MONTHS,
-                        help=f"a contact is stale when checked more than this many months ago "
-                             f"(default {DEFAULT_MAX_AGE_MONTHS})")
+    parser.add_argument(
+        "--max-age-months",
+        type=_months,
+        default=DEFAULT_MAX_AGE_MONTHS,
+        help=f"a contact is stale when checked more than this many months ago (default {DEFAULT_MAX_AGE_MONTHS})",
+    )
     parser.add_argument("--today", type=_date, default=None, help="the date to measure from (default: today)")
     parser.add_argument("--file", type=Path, default=None, help="the contacts file (default: data/contacts.yml)")
     args = parser.parse_args(argv)
@@ -54,14 +58,19 @@ def main(argv: list[str] | None = None, root: Path = ROOT) -> int:
     cutoff = months_before(today, args.max_age_months)
     rel = relpath(path, project.root)
     if not due:
-        print(f"{rel}: every published contact was checked on or after {cutoff.isoformat()} "
-              f"(within {args.max_age_months} months of {today.isoformat()})")
+        print(
+            f"{rel}: every published contact was checked on or after {cutoff.isoformat()} "
+            f"(within {args.max_age_months} months of {today.isoformat()})"
+        )
         return 0
-    print(f"{rel}: {len(due)} published contact(s) last checked before {cutoff.isoformat()} "
-          f"(more than {args.max_age_months} months before {today.isoformat()}):")
+    print(
+        f"{rel}: {len(due)} published contact(s) last checked before {cutoff.isoformat()} "
+        f"(more than {args.max_age_months} months before {today.isoformat()}):"
+    )
     for contact in sorted(due, key=lambda c: (c.checked, c.id)):
-        print(f"  {contact.id:<12} checked {contact.checked.isoformat()}  {contact.confidence:<13}  "
-              f"{contact.name['en']}")
+        print(
+            f"  {contact.id:<12} checked {contact.checked.isoformat()}  {contact.confidence:<13}  {contact.name['en']}"
+        )
     print("Check each one against its sources (or a newer one), then update `checked` (see docs/contacts.md).")
     return 1
 

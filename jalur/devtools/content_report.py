@@ -6,6 +6,7 @@ Flags a page over 900 words (split it) or with an average sentence over 20 words
 Counts the reader's text only: front matter, markers, HTML tags, link targets and code are left out.
 With --check the command exits 1 when any page is flagged.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -48,17 +49,17 @@ class PageStats:
 
 def reader_text(body: str) -> list[str]:
     """The text blocks a reader reads: one string per paragraph line, list item, heading or table cell."""
-    body = re.sub(r"^(```|~~~).*?^\1\s*$", "", body, flags=re.S | re.M)       # fenced code
-    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)                          # markers, comments
-    body = re.sub(r"<[^>]+>", " ", body)                                        # HTML tags
-    body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)                     # links: keep their text
-    body = re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.M)                   # abbreviation lines
-    body = re.sub(r"\{[:#.][^}]*\}", "", body)                                  # attribute lists
+    body = re.sub(r"^(```|~~~).*?^\1\s*$", "", body, flags=re.S | re.M)  # fenced code
+    body = re.sub(r"<!--.*?-->", "", body, flags=re.S)  # markers, comments
+    body = re.sub(r"<[^>]+>", " ", body)  # HTML tags
+    body = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", body)  # links: keep their text
+    body = re.sub(r"^\*\[[^\]]+\]:.*$", "", body, flags=re.M)  # abbreviation lines
+    body = re.sub(r"\{[:#.][^}]*\}", "", body)  # attribute lists
     blocks = []
     for line in body.splitlines():
-        line = re.sub(r"^\s*(#+|[-*+]|\d+\.|>|!!!|\?\?\?\+?)\s*", "", line)     # block markers
+        line = re.sub(r"^\s*(#+|[-*+]|\d+\.|>|!!!|\?\?\?\+?)\s*", "", line)  # block markers
         for cell in line.split("|"):
-            cell = cell.strip().strip("*_`\"")
+            cell = cell.strip().strip('*_`"')
             if _WORD.search(cell) and not re.fullmatch(r"[-: ]+", cell):
                 blocks.append(cell)
     return blocks
@@ -70,8 +71,13 @@ def page_stats(path: Path, rel: str) -> PageStats:
     words = sum(len(_WORD.findall(b)) for b in blocks)
     sentences = sum(max(1, len([s for s in _SENTENCE_END.split(b) if _WORD.search(s)])) for b in blocks)
     reviewed = page.meta.get("reviewed")
-    return PageStats(path=rel, words=words, sentences=sentences,
-                     sources=len(page.meta.get("sources") or []), reviewed=str(reviewed or "-"))
+    return PageStats(
+        path=rel,
+        words=words,
+        sentences=sentences,
+        sources=len(page.meta.get("sources") or []),
+        reviewed=str(reviewed or "-"),
+    )
 
 
 def report(project: Project, lang: str) -> list[PageStats]:
@@ -80,8 +86,9 @@ def report(project: Project, lang: str) -> list[PageStats]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m jalur content-report",
-                                     description="Words, sentences, sources and review dates per page.")
+    parser = argparse.ArgumentParser(
+        prog="python -m jalur content-report", description="Words, sentences, sources and review dates per page."
+    )
     parser.add_argument("--lang", action="append", help="language folder(s) to report (default: all)")
     parser.add_argument("--check", action="store_true", help="exit 1 when any page is flagged")
     args = parser.parse_args(argv)
@@ -94,8 +101,10 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             flags = ", ".join(row.flags)
             flagged += bool(flags)
-            print(f"{row.path:<52} {row.words:>6} {row.sentences:>6} {row.average:>5.1f} {row.sources:>4}  "
-                  f"{row.reviewed:<10}  {flags}")
+            print(
+                f"{row.path:<52} {row.words:>6} {row.sentences:>6} {row.average:>5.1f} {row.sources:>4}  "
+                f"{row.reviewed:<10}  {flags}"
+            )
         print()
     print(f"{flagged} page(s) flagged")
     return 1 if args.check and flagged else 0

@@ -8,6 +8,7 @@
 - orphaned: a translated page whose source page is gone (the build refuses these).
 With --check the command exits 1 when anything is reported (for CI or a pre-commit hook).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -65,8 +66,9 @@ def drift(project: Project) -> list[Drift]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m jalur drift",
-                                     description="Report translation drift against the source language.")
+    parser = argparse.ArgumentParser(
+        prog="python -m jalur drift", description="Report translation drift against the source language."
+    )
     parser.add_argument("--check", action="store_true", help="exit 1 when any page is missing, outdated or orphaned")
     args = parser.parse_args(argv)
     project = Project(ROOT)
@@ -75,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
     for item in report:
         print(f"[{item.lang}] translation of content/{source}/")
         for label, pages, hint in (
-                ("missing", item.missing, "shown from the source with a 'not translated yet' notice"),
-                ("outdated", item.outdated, f"content/{source}/ changed after content/{item.lang}/"),
-                ("orphaned", item.orphaned, "no source page: delete or move it")):
+            ("missing", item.missing, "shown from the source with a 'not translated yet' notice"),
+            ("outdated", item.outdated, f"content/{source}/ changed after content/{item.lang}/"),
+            ("orphaned", item.orphaned, "no source page: delete or move it"),
+        ):
             print(f"  {label}: {len(pages)}" + (f"  ({hint})" if pages else ""))
             for page in pages:
                 print(f"    {page}")

@@ -1,4 +1,5 @@
 """A static file server on localhost that gzips text responses, as a real host does (for measuring)."""
+
 from __future__ import annotations
 
 import functools
@@ -22,7 +23,7 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
         if not (accepts and path.suffix in TEXT and path.is_file()):
             return super().send_head()
         if self.path.endswith("/") is False and Path(self.translate_path(self.path)).is_dir():
-            return super().send_head()   # let the base class redirect /dir to /dir/
+            return super().send_head()  # let the base class redirect /dir to /dir/
         body = gzip.compress(path.read_bytes(), 6)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))

@@ -4,6 +4,7 @@ Stages the site into build/ (as the full build does) and runs `mkdocs serve` on 
 generated config. A watcher re-stages whenever content/, data/, templates/ or locales/ change;
 mkdocs serve then rebuilds and reloads the browser. Bad input is printed and the last good preview stays.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     site_url = f"http://{args.addr}/"
     work = project.build_dir
     work.mkdir(exist_ok=True)
+
     def stage() -> dict[str, Path]:
         # A fresh SiteData each time: the preview re-reads what changed. No leaflets in a preview.
         data = SiteData(project, site_url)
@@ -48,8 +50,21 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Unknown language {args.lang!r}; choose one of {', '.join(configs)}", file=sys.stderr)
         return 1
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-strict", "--dev-addr", args.addr,
-                               "-f", str(configs[args.lang])], cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--no-strict",
+            "--dev-addr",
+            args.addr,
+            "-f",
+            str(configs[args.lang]),
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     print(f"Preview of '{args.lang}' at {site_url}{args.lang}/ (Ctrl+C to stop)")
     seen = snapshot(ROOT)
     try:

@@ -7,6 +7,7 @@ rule to the same data, rendered into the page by jalur/content/render_checklist.
 each answer, `data-rule` on the form).
 The browser tests check that both agree.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,8 @@ from jalur.core.errors import BuildError, relpath
 from jalur.core.yamlfile import load_yaml, require_bilingual, require_text
 
 ANSWERS = ("yes", "no", "unsure")
-SEVERITIES = ("stop", "warning", "unsure", "ok")   # the CSS knows these; the data gives their meaning
-BAD = ("stop", "warning")                            # what the bad answer of a question may be
+SEVERITIES = ("stop", "warning", "unsure", "ok")  # the CSS knows these; the data gives their meaning
+BAD = ("stop", "warning")  # what the bad answer of a question may be
 MIN_QUESTIONS, MAX_QUESTIONS = 12, 16
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
 _CONTACT_ID = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
@@ -32,8 +33,8 @@ _QUESTION_KEYS = {"id", "text", "why", "if_bad", "find_out", "answers", "sources
 class Severity:
     id: str
     label: dict[str, str]
-    describe: dict[str, str]     # how the rule in words names answers of this severity
-    badge: bool                  # answers with this severity carry the label as a mark in the form
+    describe: dict[str, str]  # how the rule in words names answers of this severity
+    badge: bool  # answers with this severity carry the label as a mark in the form
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,8 @@ class Verdict:
     id: str
     title: dict[str, str]
     summary: dict[str, str]
-    when_any: tuple[str, ...]    # applies if at least one answer has one of these severities
-    when_all: tuple[str, ...]    # applies if every question is answered, all with these severities
+    when_any: tuple[str, ...]  # applies if at least one answer has one of these severities
+    when_all: tuple[str, ...]  # applies if every question is answered, all with these severities
 
     def applies(self, severities: list[str], complete: bool) -> bool:
         if self.when_any:
@@ -62,9 +63,9 @@ class Question:
     group: str
     text: dict[str, str]
     why: dict[str, str]
-    if_bad: dict[str, str]       # what to do after the bad answer
-    find_out: dict[str, str]     # how to find out, after "not sure"
-    answers: dict[str, str]      # answer -> severity
+    if_bad: dict[str, str]  # what to do after the bad answer
+    find_out: dict[str, str]  # how to find out, after "not sure"
+    answers: dict[str, str]  # answer -> severity
     sources: tuple[Source, ...]
 
     @property
@@ -93,7 +94,7 @@ class Situation:
 
 @dataclass(frozen=True)
 class Checklist:
-    rel: str                     # the data file, for error messages
+    rel: str  # the data file, for error messages
     severities: dict[str, Severity]
     verdicts: tuple[Verdict, ...]
     situations: tuple[Situation, ...]
@@ -105,8 +106,10 @@ class Checklist:
 
     def rule(self) -> list[dict]:
         """The verdict rule as the page's script reads it (the form's data-rule attribute)."""
-        return [{"id": v.id, "any": list(v.when_any)} if v.when_any else {"id": v.id, "all": list(v.when_all)}
-                for v in self.verdicts]
+        return [
+            {"id": v.id, "any": list(v.when_any)} if v.when_any else {"id": v.id, "all": list(v.when_all)}
+            for v in self.verdicts
+        ]
 
     def _check_answers(self, answers: Mapping[str, str]) -> dict[str, Question]:
         questions = {q.id: q for q in self.questions}
@@ -128,12 +131,12 @@ class Checklist:
     def problems(self, answers: Mapping[str, str]) -> list[tuple[Question, str]]:
         """The answers that are not ok, in question order: (question, answer)."""
         self._check_answers(answers)
-        return [(q, answers[q.id]) for q in self.questions
-                if q.id in answers and q.answers[answers[q.id]] != "ok"]
+        return [(q, answers[q.id]) for q in self.questions if q.id in answers and q.answers[answers[q.id]] != "ok"]
 
 
 # --------------------------------------------------------------------------------------------------
 # Loading and checking
+
 
 def _mapping(value, rel: str, field: str) -> dict:
     if not isinstance(value, dict):
@@ -159,18 +162,23 @@ def _id(value, rel: str, field: str, seen: set[str]) -> str:
 def _severities(raw, rel: str, langs: list[str]) -> dict[str, Severity]:
     raw = _mapping(raw, rel, "severities")
     if set(raw) != set(SEVERITIES):
-        raise BuildError(rel, "severities", f"must define exactly {', '.join(SEVERITIES)} "
-                         f"(found {', '.join(map(str, raw)) or 'none'})")
+        raise BuildError(
+            rel,
+            "severities",
+            f"must define exactly {', '.join(SEVERITIES)} (found {', '.join(map(str, raw)) or 'none'})",
+        )
     out = {}
     for sid in SEVERITIES:
         item = _mapping(raw[sid], rel, f"severities.{sid}")
         badge = item.get("badge", False)
         if not isinstance(badge, bool):
             raise BuildError(rel, f"severities.{sid}.badge", "must be true or false")
-        out[sid] = Severity(id=sid,
-                            label=require_bilingual(item.get("label"), rel, f"severities.{sid}.label", langs),
-                            describe=require_bilingual(item.get("describe"), rel, f"severities.{sid}.describe", langs),
-                            badge=badge)
+        out[sid] = Severity(
+            id=sid,
+            label=require_bilingual(item.get("label"), rel, f"severities.{sid}.label", langs),
+            describe=require_bilingual(item.get("describe"), rel, f"severities.{sid}.describe", langs),
+            badge=badge,
+        )
     return out
 
 
@@ -192,18 +200,24 @@ def _verdicts(raw, rel: str, langs: list[str]) -> tuple[Verdict, ...]:
         has_any, has_all = "when_any" in item, "when_all" in item
         if has_any == has_all:
             raise BuildError(rel, field, "needs exactly one of when_any or when_all")
-        out.append(Verdict(
-            id=vid,
-            title=require_bilingual(item.get("title"), rel, f"{field}.title", langs),
-            summary=require_bilingual(item.get("summary"), rel, f"{field}.summary", langs),
-            when_any=_severity_list(item["when_any"], rel, f"{field}.when_any") if has_any else (),
-            when_all=_severity_list(item["when_all"], rel, f"{field}.when_all") if has_all else ()))
+        out.append(
+            Verdict(
+                id=vid,
+                title=require_bilingual(item.get("title"), rel, f"{field}.title", langs),
+                summary=require_bilingual(item.get("summary"), rel, f"{field}.summary", langs),
+                when_any=_severity_list(item["when_any"], rel, f"{field}.when_any") if has_any else (),
+                when_all=_severity_list(item["when_all"], rel, f"{field}.when_all") if has_all else (),
+            )
+        )
     # Every complete set of answers must get a verdict, whatever mix of severities it holds.
     for size in range(1, len(SEVERITIES) + 1):
         for mix in combinations(SEVERITIES, size):
             if not any(v.applies(list(mix), complete=True) for v in out):
-                raise BuildError(rel, "verdicts", "no verdict applies when every question is answered and "
-                                 f"the answers are marked {' + '.join(mix)}")
+                raise BuildError(
+                    rel,
+                    "verdicts",
+                    f"no verdict applies when every question is answered and the answers are marked {' + '.join(mix)}",
+                )
     return tuple(out)
 
 
@@ -220,8 +234,13 @@ def _situations(raw, rel: str, langs: list[str]) -> tuple[Situation, ...]:
         for j, cid in enumerate(ids):
             if not isinstance(cid, str) or not _CONTACT_ID.match(cid):
                 raise BuildError(rel, f"contacts.{sid}.ids[{j}]", f"must be a contact id like NAT-01, not {cid!r}")
-        out.append(Situation(id=sid, title=require_bilingual(item.get("title"), rel, f"contacts.{sid}.title", langs),
-                             contact_ids=tuple(ids)))
+        out.append(
+            Situation(
+                id=sid,
+                title=require_bilingual(item.get("title"), rel, f"contacts.{sid}.title", langs),
+                contact_ids=tuple(ids),
+            )
+        )
     return tuple(out)
 
 
@@ -230,11 +249,16 @@ def _answers(raw, rel: str, field: str) -> dict[str, str]:
     # YAML 1.1 reads bare yes/no as booleans: turn them back into the answers they name.
     answers = {({True: "yes", False: "no"}.get(k, k) if isinstance(k, bool) else k): v for k, v in raw.items()}
     if set(answers) != set(ANSWERS):
-        raise BuildError(rel, field, f"must give the severity of exactly yes, no and unsure "
-                         f"(found {', '.join(map(str, answers)) or 'none'})")
+        raise BuildError(
+            rel,
+            field,
+            f"must give the severity of exactly yes, no and unsure (found {', '.join(map(str, answers)) or 'none'})",
+        )
     for answer, severity in answers.items():
         if severity not in SEVERITIES:
-            raise BuildError(rel, f"{field}.{answer}", f"unknown severity {severity!r} (known: {', '.join(SEVERITIES)})")
+            raise BuildError(
+                rel, f"{field}.{answer}", f"unknown severity {severity!r} (known: {', '.join(SEVERITIES)})"
+            )
     yes, no = answers["yes"], answers["no"]
     if sorted([yes == "ok", no == "ok"]) != [False, True]:
         raise BuildError(rel, field, f"exactly one of yes and no must be ok (yes: {yes}, no: {no})")
@@ -242,7 +266,7 @@ def _answers(raw, rel: str, field: str) -> dict[str, str]:
     if bad not in BAD:
         raise BuildError(rel, field, f"the bad answer must be {' or '.join(BAD)}, not {bad!r}")
     if answers["unsure"] == "ok":
-        raise BuildError(rel, f"{field}.unsure", "\"not sure\" cannot be ok")
+        raise BuildError(rel, f"{field}.unsure", '"not sure" cannot be ok')
     return {a: answers[a] for a in ANSWERS}
 
 
@@ -265,16 +289,21 @@ def _question(item, rel: str, field: str, group: str, langs: list[str], seen: se
     field = f"{field} ({qid})"
     unknown = set(item) - _QUESTION_KEYS
     if unknown:
-        raise BuildError(rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} "
-                         f"(known: {', '.join(sorted(_QUESTION_KEYS))})")
+        raise BuildError(
+            rel,
+            field,
+            f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_QUESTION_KEYS))})",
+        )
     return Question(
-        id=qid, group=group,
+        id=qid,
+        group=group,
         text=require_bilingual(item.get("text"), rel, f"{field}.text", langs),
         why=require_bilingual(item.get("why"), rel, f"{field}.why", langs),
         if_bad=require_bilingual(item.get("if_bad"), rel, f"{field}.if_bad", langs),
         find_out=require_bilingual(item.get("find_out"), rel, f"{field}.find_out", langs),
         answers=_answers(item.get("answers"), rel, f"{field}.answers"),
-        sources=_sources(item.get("sources"), rel, f"{field}.sources"))
+        sources=_sources(item.get("sources"), rel, f"{field}.sources"),
+    )
 
 
 def load_checklist(path: Path, root: Path, langs: list[str]) -> Checklist:
@@ -282,8 +311,11 @@ def load_checklist(path: Path, root: Path, langs: list[str]) -> Checklist:
     raw = _mapping(load_yaml(path, root), rel, "(top level)")
     unknown = set(raw) - {"severities", "verdicts", "contacts", "groups"}
     if unknown:
-        raise BuildError(rel, ", ".join(sorted(map(str, unknown))), "unknown top-level key "
-                         "(known: severities, verdicts, contacts, groups)")
+        raise BuildError(
+            rel,
+            ", ".join(sorted(map(str, unknown))),
+            "unknown top-level key (known: severities, verdicts, contacts, groups)",
+        )
     severities = _severities(raw.get("severities"), rel, langs)
     verdicts = _verdicts(raw.get("verdicts"), rel, langs)
     situations = _situations(raw.get("contacts"), rel, langs)
@@ -294,12 +326,17 @@ def load_checklist(path: Path, root: Path, langs: list[str]) -> Checklist:
         item = _mapping(item, rel, f"groups[{i}]")
         gid = _id(item.get("id"), rel, f"groups[{i}].id", group_ids)
         field = f"groups[{i}] ({gid})"
-        questions = tuple(_question(q, rel, f"groups[{i}].questions[{j}]", gid, langs, question_ids)
-                          for j, q in enumerate(_list(item.get("questions"), rel, f"{field}.questions")))
-        groups.append(Group(id=gid, title=require_bilingual(item.get("title"), rel, f"{field}.title", langs),
-                            questions=questions))
+        questions = tuple(
+            _question(q, rel, f"groups[{i}].questions[{j}]", gid, langs, question_ids)
+            for j, q in enumerate(_list(item.get("questions"), rel, f"{field}.questions"))
+        )
+        groups.append(
+            Group(id=gid, title=require_bilingual(item.get("title"), rel, f"{field}.title", langs), questions=questions)
+        )
     if not MIN_QUESTIONS <= len(question_ids) <= MAX_QUESTIONS:
-        raise BuildError(rel, "groups", f"the checklist must have {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, "
-                         f"not {len(question_ids)}")
-    return Checklist(rel=rel, severities=severities, verdicts=verdicts, situations=situations,
-                     groups=tuple(groups))
+        raise BuildError(
+            rel,
+            "groups",
+            f"the checklist must have {MIN_QUESTIONS} to {MAX_QUESTIONS} questions, not {len(question_ids)}",
+        )
+    return Checklist(rel=rel, severities=severities, verdicts=verdicts, situations=situations, groups=tuple(groups))

@@ -11,6 +11,7 @@ checklist and the downloads. It applies the publication rule (Contact.channels_f
 - a destination with no mission that may be shown gets the Foreign Ministry's channels instead
   (MISSION_FALLBACK_IDS), and says so.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -25,17 +26,18 @@ MISSION_FALLBACK_IDS = ("NAT-04", "NAT-05")
 
 @dataclass(frozen=True)
 class Group:
-    heading: str | None                 # a country or a province, in the reader's language
+    heading: str | None  # a country or a province, in the reader's language
     contacts: tuple[Contact, ...]
 
 
 @dataclass(frozen=True)
 class Shown:
     """What a reader is shown for one request: the groups in order, and why named ids were left out."""
+
     medium: str
     groups: tuple[Group, ...]
-    fallback_for: str | None = None     # a country code: no mission there may be shown, so these stand in
-    left_out: tuple[tuple[str, str], ...] = field(default=())   # (id, "unknown" | "twice" | "nothing")
+    fallback_for: str | None = None  # a country code: no mission there may be shown, so these stand in
+    left_out: tuple[tuple[str, str], ...] = field(default=())  # (id, "unknown" | "twice" | "nothing")
 
     @property
     def contacts(self) -> tuple[Contact, ...]:
@@ -50,9 +52,17 @@ def _has_channels(contact: Contact, medium: str) -> bool:
     return bool(contact.channels_for(medium))
 
 
-def contacts_shown(contacts: list[Contact], medium: str, lang: str, *, ids: tuple[str, ...] | list[str] = (),
-                   country: str | None = None, kind: str | None = None, province: str | None = None,
-                   with_channels: bool = False) -> Shown:
+def contacts_shown(
+    contacts: list[Contact],
+    medium: str,
+    lang: str,
+    *,
+    ids: tuple[str, ...] | list[str] = (),
+    country: str | None = None,
+    kind: str | None = None,
+    province: str | None = None,
+    with_channels: bool = False,
+) -> Shown:
     """The contacts a reader sees in `medium` ("web" or "print"), for at most one request:
 
     ids=[...]       the named contacts, in that order (a situation: "I am abroad", "I was asked to pay")
@@ -152,5 +162,8 @@ def provinces_on_paper(contacts: list[Contact], lang: str) -> list[str]:
 def vcard_contacts(contacts: list[Contact], lang: str) -> tuple[Contact, ...]:
     """The national hotlines for a phone's address book. A vCard shows no caution, so it follows the
     paper rule; and an address-book entry needs a number to call."""
-    return tuple(c for c in contacts_shown(contacts, "print", lang, kind="national", with_channels=True).contacts
-                 if c.numbers_for("print"))
+    return tuple(
+        c
+        for c in contacts_shown(contacts, "print", lang, kind="national", with_channels=True).contacts
+        if c.numbers_for("print")
+    )

@@ -8,6 +8,7 @@ It applies to each channel and to the entry as a whole (the lower of the two win
 Contact.channels_for. Which contacts a reader is shown, for a page, a leaflet, the checklist or a
 download, is decided in one place: jalur/models/contact_choice.py.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,8 +26,8 @@ from jalur.core.yamlfile import load_yaml, require_bilingual, require_list, requ
 KINDS = ("national", "mission", "regional")
 SCOPES = ("national", "worldwide", "country", "province", "regency")
 CHANNEL_TYPES = ("phone", "tollfree", "shortcode", "whatsapp", "sms", "email", "web", "app", "address")
-NUMBER_TYPES = ("phone", "whatsapp")               # must carry a valid E.164 number
-DIALLED_TYPES = ("tollfree", "shortcode")           # dialled as printed, inside Indonesia only
+NUMBER_TYPES = ("phone", "whatsapp")  # must carry a valid E.164 number
+DIALLED_TYPES = ("tollfree", "shortcode")  # dialled as printed, inside Indonesia only
 CALLABLE_TYPES = NUMBER_TYPES + DIALLED_TYPES + ("sms",)
 CONFIDENCE = ("confirmed", "single-source", "unconfirmed", "conflicting")
 WEB = ("confirmed", "single-source")
@@ -36,24 +37,51 @@ _ID = re.compile(r"^[A-Z0-9]+(-[A-Z0-9]+)*$")
 # Indonesia's 38 provinces as written in Indonesian (region.province must be one of them), with the
 # English name shown beside it on English pages.
 PROVINCES = {
-    "Aceh": "Aceh", "Sumatera Utara": "North Sumatra", "Sumatera Barat": "West Sumatra", "Riau": "Riau",
-    "Kepulauan Riau": "Riau Islands", "Jambi": "Jambi", "Sumatera Selatan": "South Sumatra",
-    "Kepulauan Bangka Belitung": "Bangka Belitung Islands", "Bengkulu": "Bengkulu", "Lampung": "Lampung",
-    "DKI Jakarta": "Jakarta", "Jawa Barat": "West Java", "Banten": "Banten", "Jawa Tengah": "Central Java",
-    "DI Yogyakarta": "Yogyakarta", "Jawa Timur": "East Java", "Bali": "Bali",
-    "Nusa Tenggara Barat": "West Nusa Tenggara", "Nusa Tenggara Timur": "East Nusa Tenggara",
-    "Kalimantan Barat": "West Kalimantan", "Kalimantan Tengah": "Central Kalimantan",
-    "Kalimantan Selatan": "South Kalimantan", "Kalimantan Timur": "East Kalimantan",
-    "Kalimantan Utara": "North Kalimantan", "Sulawesi Utara": "North Sulawesi", "Gorontalo": "Gorontalo",
-    "Sulawesi Tengah": "Central Sulawesi", "Sulawesi Barat": "West Sulawesi",
-    "Sulawesi Selatan": "South Sulawesi", "Sulawesi Tenggara": "Southeast Sulawesi", "Maluku": "Maluku",
-    "Maluku Utara": "North Maluku", "Papua": "Papua", "Papua Barat": "West Papua",
-    "Papua Barat Daya": "Southwest Papua", "Papua Tengah": "Central Papua",
-    "Papua Pegunungan": "Highland Papua", "Papua Selatan": "South Papua",
+    "Aceh": "Aceh",
+    "Sumatera Utara": "North Sumatra",
+    "Sumatera Barat": "West Sumatra",
+    "Riau": "Riau",
+    "Kepulauan Riau": "Riau Islands",
+    "Jambi": "Jambi",
+    "Sumatera Selatan": "South Sumatra",
+    "Kepulauan Bangka Belitung": "Bangka Belitung Islands",
+    "Bengkulu": "Bengkulu",
+    "Lampung": "Lampung",
+    "DKI Jakarta": "Jakarta",
+    "Jawa Barat": "West Java",
+    "Banten": "Banten",
+    "Jawa Tengah": "Central Java",
+    "DI Yogyakarta": "Yogyakarta",
+    "Jawa Timur": "East Java",
+    "Bali": "Bali",
+    "Nusa Tenggara Barat": "West Nusa Tenggara",
+    "Nusa Tenggara Timur": "East Nusa Tenggara",
+    "Kalimantan Barat": "West Kalimantan",
+    "Kalimantan Tengah": "Central Kalimantan",
+    "Kalimantan Selatan": "South Kalimantan",
+    "Kalimantan Timur": "East Kalimantan",
+    "Kalimantan Utara": "North Kalimantan",
+    "Sulawesi Utara": "North Sulawesi",
+    "Gorontalo": "Gorontalo",
+    "Sulawesi Tengah": "Central Sulawesi",
+    "Sulawesi Barat": "West Sulawesi",
+    "Sulawesi Selatan": "South Sulawesi",
+    "Sulawesi Tenggara": "Southeast Sulawesi",
+    "Maluku": "Maluku",
+    "Maluku Utara": "North Maluku",
+    "Papua": "Papua",
+    "Papua Barat": "West Papua",
+    "Papua Barat Daya": "Southwest Papua",
+    "Papua Tengah": "Central Papua",
+    "Papua Pegunungan": "Highland Papua",
+    "Papua Selatan": "South Papua",
 }
 # The scopes each kind of contact may have.
-KIND_SCOPES = {"national": ("national", "worldwide", "country"), "mission": ("country",),
-               "regional": ("province", "regency")}
+KIND_SCOPES = {
+    "national": ("national", "worldwide", "country"),
+    "mission": ("country",),
+    "regional": ("province", "regency"),
+}
 
 
 def _known_countries() -> frozenset[str]:
@@ -95,7 +123,7 @@ class Channel:
         if self.type == "sms":
             return f"sms:{self.dialled}"
         if self.type == "whatsapp":
-            return f"https://wa.me/{self.e164.lstrip('+')}"
+            return f"https://wa.me/{(self.e164 or '').lstrip('+')}"
         if self.type in DIALLED_TYPES:
             return f"tel:{self.dialled}"
         if self.type == "email":
@@ -112,7 +140,7 @@ class Contact:
     name: dict[str, str]
     purpose: dict[str, str]
     scope: str
-    countries: tuple[str, ...]       # ISO 3166 alpha-2 codes: a mission's country (or several)
+    countries: tuple[str, ...]  # ISO 3166 alpha-2 codes: a mission's country (or several)
     city: str | None
     province: str | None
     regency: str | None
@@ -150,14 +178,14 @@ class Contact:
     def single_source(self, medium: str = "web") -> bool:
         """True when a published channel (or the entry) rests on one source only (never on paper)."""
         return self.confidence == "single-source" or any(
-            c.confidence == "single-source" for c in self.channels_for(medium))
+            c.confidence == "single-source" for c in self.channels_for(medium)
+        )
 
     def needs_caution(self) -> bool:
         """A caution for the whole card: the entry, or everything it shows, rests on one source.
         (A single-source channel beside confirmed ones is marked on its own line instead.)"""
         shown = self.channels_for("web")
-        return self.confidence == "single-source" or bool(shown) and all(
-            c.confidence == "single-source" for c in shown)
+        return self.confidence == "single-source" or bool(shown) and all(c.confidence == "single-source" for c in shown)
 
 
 def _looks_like_web(value: str) -> bool:
@@ -215,9 +243,14 @@ def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str,
     label = item.get("label")
     if label is not None:
         label = require_bilingual(label, rel, f"{field}.label", langs)
-    return Channel(type=kind, value=value, e164=e164, label=label,
-                   confidence=confidence,
-                   sources=_sources(item.get("sources"), rel, f"{field}.sources"))
+    return Channel(
+        type=kind,
+        value=value,
+        e164=e164,
+        label=label,
+        confidence=confidence,
+        sources=_sources(item.get("sources"), rel, f"{field}.sources"),
+    )
 
 
 def _check_dialled(kind: str, value: str, rel: str, field: str) -> None:
@@ -226,8 +259,12 @@ def _check_dialled(kind: str, value: str, rel: str, field: str) -> None:
         raise BuildError(rel, field, f"a {kind} number must be digits (with - or spaces), not {value!r}")
     digits = re.sub(r"\D", "", value)
     if kind == "shortcode" and not 3 <= len(digits) <= 7:
-        raise BuildError(rel, field, f"{value!r} is not a short code (3 to 7 digits): "
-                         "declare a full number as type phone or whatsapp, with its e164")
+        raise BuildError(
+            rel,
+            field,
+            f"{value!r} is not a short code (3 to 7 digits): "
+            "declare a full number as type phone or whatsapp, with its e164",
+        )
     if kind == "tollfree" and not (digits.startswith("0800") and 7 <= len(digits) <= 12):
         raise BuildError(rel, field, f"{value!r} is not an Indonesian toll-free number (0800...)")
 
@@ -235,8 +272,12 @@ def _check_dialled(kind: str, value: str, rel: str, field: str) -> None:
 def _check_number(value: str, e164, rel: str, field: str, countries: tuple[str, ...]) -> str:
     """E.164 must be a valid number, and the number as published must be the same number."""
     if e164 is None and re.fullmatch(r"[0-9][0-9 -]{1,8}", value) and len(re.sub(r"\D", "", value)) <= 7:
-        raise BuildError(rel, f"{field}.type", f"{value!r} looks like a short code: declare it as "
-                         "type shortcode (or tollfree), not as a phone or WhatsApp number")
+        raise BuildError(
+            rel,
+            f"{field}.type",
+            f"{value!r} looks like a short code: declare it as "
+            "type shortcode (or tollfree), not as a phone or WhatsApp number",
+        )
     if not isinstance(e164, str) or not e164.startswith("+"):
         raise BuildError(rel, f"{field}.e164", f"an E.164 number (+<country><number>) is required, got {e164!r}")
     try:
@@ -289,8 +330,11 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
         if scope == "country" and not countries:
             raise BuildError(rel, f"{field}.region.country", "is required for scope country")
         if scope not in KIND_SCOPES[kind]:
-            raise BuildError(rel, f"{field}.region.scope", f"a {kind} contact has scope "
-                             f"{' or '.join(KIND_SCOPES[kind])}, not {scope!r}")
+            raise BuildError(
+                rel,
+                f"{field}.region.scope",
+                f"a {kind} contact has scope {' or '.join(KIND_SCOPES[kind])}, not {scope!r}",
+            )
         for code in countries:
             if not (isinstance(code, str) and code in COUNTRIES):
                 raise BuildError(rel, f"{field}.region.country", f"unknown country code {code!r} (ISO 3166 alpha-2)")
@@ -299,8 +343,11 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
         if scope in ("province", "regency"):
             province = require_text(region.get("province"), rel, f"{field}.region.province")
             if province not in PROVINCES:
-                raise BuildError(rel, f"{field}.region.province", f"unknown province {province!r} "
-                                 "(write it as in the official list, e.g. 'Jawa Timur')")
+                raise BuildError(
+                    rel,
+                    f"{field}.region.province",
+                    f"unknown province {province!r} (write it as in the official list, e.g. 'Jawa Timur')",
+                )
         elif region.get("province") is not None:
             raise BuildError(rel, f"{field}.region.province", f"a {scope} contact has no province")
         if scope == "regency":
@@ -313,19 +360,27 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
             raise BuildError(rel, f"{field}.checked", "must be a date YYYY-MM-DD")
         hours = item.get("hours")
         notes = item.get("notes")
-        contacts.append(Contact(
-            id=cid, kind=kind,
-            name=require_bilingual(item.get("name"), rel, f"{field}.name", langs),
-            purpose=require_bilingual(item.get("purpose"), rel, f"{field}.purpose", langs),
-            scope=scope, countries=countries, city=region.get("city"), province=region.get("province"),
-            regency=region.get("regency"),
-            hours=require_bilingual(hours, rel, f"{field}.hours", langs) if hours is not None else None,
-            channels=tuple(_channel(c, rel, f"{field}.channels[{j}]", langs, countries) for j, c in enumerate(channels)),
-            sources=_sources(item.get("sources"), rel, f"{field}.sources"),
-            checked=checked,
-            confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
-            notes=require_bilingual(notes, rel, f"{field}.notes", langs) if notes is not None else None,
-        ))
+        contacts.append(
+            Contact(
+                id=cid,
+                kind=kind,
+                name=require_bilingual(item.get("name"), rel, f"{field}.name", langs),
+                purpose=require_bilingual(item.get("purpose"), rel, f"{field}.purpose", langs),
+                scope=scope,
+                countries=countries,
+                city=region.get("city"),
+                province=region.get("province"),
+                regency=region.get("regency"),
+                hours=require_bilingual(hours, rel, f"{field}.hours", langs) if hours is not None else None,
+                channels=tuple(
+                    _channel(c, rel, f"{field}.channels[{j}]", langs, countries) for j, c in enumerate(channels)
+                ),
+                sources=_sources(item.get("sources"), rel, f"{field}.sources"),
+                checked=checked,
+                confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
+                notes=require_bilingual(notes, rel, f"{field}.notes", langs) if notes is not None else None,
+            )
+        )
     return contacts
 
 

@@ -1,4 +1,5 @@
 """Front matter of content pages: parsing and the fields every page must have."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,14 +36,16 @@ def split(text: str, rel: str) -> Page:
         raise BuildError(rel, "front matter", f"malformed YAML{line}: {problem}") from None
     if not isinstance(meta, dict):
         raise BuildError(rel, "front matter", "must be a YAML mapping")
-    return Page(meta=meta, body=text[match.end():])
+    return Page(meta=meta, body=text[match.end() :])
 
 
 def validate(meta: dict, rel: str) -> dict:
     """Check the required fields; return the meta with `reviewed` as a date."""
     for field in REQUIRED:
         value = meta.get(field)
-        if value is None or (isinstance(value, (str, list)) and not (value.strip() if isinstance(value, str) else value)):
+        if value is None or (
+            isinstance(value, (str, list)) and not (value.strip() if isinstance(value, str) else value)
+        ):
             raise BuildError(rel, field, "is missing or empty")
     for field in ("title", "description"):
         if not isinstance(meta[field], str):

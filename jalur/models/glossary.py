@@ -1,4 +1,5 @@
 """data/glossary.yml: acronyms and official terms, shown as a table and as tooltips on every page."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

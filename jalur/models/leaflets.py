@@ -4,6 +4,7 @@ Each leaflet names its layout, paper, designed page count and where its text com
 content pages (by heading), data/checklist.yml and data/contacts.yml. Nothing is typed twice.
 jalur/outputs/leaflets/ composes and prints them.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,26 +30,26 @@ _LEAFLET_KEYS = {"id", "layout", "paper", "pages", "page", "variants", "variant_
 
 @dataclass(frozen=True)
 class Item:
-    field: str                          # where it is in data/leaflets.yml, for error messages
+    field: str  # where it is in data/leaflets.yml, for error messages
     page: str | None = None
-    section: dict | None = None         # {lang: heading}
+    section: dict | None = None  # {lang: heading}
     heading: bool = True
     only: tuple[str, ...] | None = None
     first: int | None = None
-    rows: dict | None = None            # {lang: [row labels]}
-    contacts: dict | None = None        # {"ids": [...]} or {"kind": "national"}
-    compact: bool = False               # contact cards in two columns
-    purpose: bool = True                # contact cards with their "what for" line
+    rows: dict | None = None  # {lang: [row labels]}
+    contacts: dict | None = None  # {"ids": [...]} or {"kind": "national"}
+    compact: bool = False  # contact cards in two columns
+    purpose: bool = True  # contact cards with their "what for" line
 
 
 @dataclass(frozen=True)
 class Leaflet:
     id: str
     layout: str
-    paper: str                          # A4, A5, A6
+    paper: str  # A4, A5, A6
     landscape: bool
     pages: int
-    page: str                           # the matching page on the site (content path)
+    page: str  # the matching page on the site (content path)
     variants: str | None
     variant_page: str | None
     parts: dict[str, tuple[Item, ...]]
@@ -66,6 +67,7 @@ class Leaflet:
 @dataclass(frozen=True)
 class _Site:
     """What the file is checked against: the languages, the content pages and the contacts."""
+
     langs: list[str]
     source: str
     pages: frozenset[str]
@@ -95,8 +97,9 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
         raise BuildError(rel, field, "must be a mapping")
     unknown = set(raw) - _ITEM_KEYS
     if unknown:
-        raise BuildError(rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} "
-                         f"(known: {', '.join(sorted(_ITEM_KEYS))})")
+        raise BuildError(
+            rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_ITEM_KEYS))})"
+        )
     compact, purpose = raw.get("compact", False), raw.get("purpose", True)
     for key, value in (("compact", compact), ("purpose", purpose)):
         if not isinstance(value, bool):
@@ -106,8 +109,12 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
             raise BuildError(rel, field, "a contacts item takes only `contacts` (and `compact`, `purpose`)")
         spec = raw["contacts"]
         ok = isinstance(spec, dict) and (
-            set(spec) == {"ids"} and isinstance(spec["ids"], list) and spec["ids"]
-            and all(isinstance(i, str) for i in spec["ids"]) or spec == {"kind": "national"})
+            set(spec) == {"ids"}
+            and isinstance(spec["ids"], list)
+            and spec["ids"]
+            and all(isinstance(i, str) for i in spec["ids"])
+            or spec == {"kind": "national"}
+        )
         if not ok:
             raise BuildError(rel, f"{field}.contacts", "must be {ids: [NAT-01, ...]} or {kind: national}")
         return Item(field=field, contacts=spec, compact=compact, purpose=purpose)
@@ -131,18 +138,29 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
         rows = _bilingual_any(rows, rel, f"{field}.rows", langs, list)
         if only or first:
             raise BuildError(rel, f"{field}.rows", "cannot be combined with only or first")
-    return Item(field=field, page=page, section=section, heading=heading, only=only, first=first,
-                rows=rows, compact=compact, purpose=purpose)
+    return Item(
+        field=field,
+        page=page,
+        section=section,
+        heading=heading,
+        only=only,
+        first=first,
+        rows=rows,
+        compact=compact,
+        purpose=purpose,
+    )
 
 
-def load_leaflets(path: Path, root: Path, langs: list[str], source: str, pages: list[str],
-                  contact_ids: set[str]) -> list[Leaflet]:
+def load_leaflets(
+    path: Path, root: Path, langs: list[str], source: str, page_paths: list[str], contact_ids: set[str]
+) -> list[Leaflet]:
     """data/leaflets.yml, checked against the site's languages, content pages and contact ids."""
-    site = _Site(langs=langs, source=source, pages=frozenset(pages), contact_ids=frozenset(contact_ids))
+    site = _Site(langs=langs, source=source, pages=frozenset(page_paths), contact_ids=frozenset(contact_ids))
     rel = relpath(path, root)
     raw = load_yaml(path, root)
     items = require_list(raw, "leaflets", rel)
-    out, seen = [], set()
+    out: list[Leaflet] = []
+    seen: set[str] = set()
     for i, entry in enumerate(items):
         field = f"leaflets[{i}]"
         if not isinstance(entry, dict):
@@ -156,15 +174,19 @@ def load_leaflets(path: Path, root: Path, langs: list[str], source: str, pages: 
         field = f"leaflets[{i}] ({lid})"
         unknown = set(entry) - _LEAFLET_KEYS
         if unknown:
-            raise BuildError(rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} "
-                             f"(known: {', '.join(sorted(_LEAFLET_KEYS))})")
+            raise BuildError(
+                rel,
+                field,
+                f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_LEAFLET_KEYS))})",
+            )
         layout = entry.get("layout")
         if layout not in LAYOUT_PARTS:
             raise BuildError(rel, f"{field}.layout", f"must be one of {', '.join(LAYOUT_PARTS)}, not {layout!r}")
         paper = str(entry.get("paper") or "").split()
         if not (len(paper) in (1, 2) and paper[0] in PAPER_MM and paper[1:] in ([], ["landscape"])):
-            raise BuildError(rel, f"{field}.paper", f"must be A4, A5 or A6, optionally with ' landscape', "
-                             f"not {entry.get('paper')!r}")
+            raise BuildError(
+                rel, f"{field}.paper", f"must be A4, A5 or A6, optionally with ' landscape', not {entry.get('paper')!r}"
+            )
         pages = entry.get("pages")
         if isinstance(pages, bool) or not isinstance(pages, int) or pages < 1:
             raise BuildError(rel, f"{field}.pages", "must be the designed page count (1 or more)")
@@ -182,21 +204,35 @@ def load_leaflets(path: Path, root: Path, langs: list[str], source: str, pages: 
             raise BuildError(rel, f"{field}.parts", "must be a mapping of part name to a list of items")
         expected = LAYOUT_PARTS[layout]
         if set(raw_parts) != set(expected):
-            raise BuildError(rel, f"{field}.parts", f"the {layout} layout has the parts "
-                             f"{', '.join(expected) or '(none)'}, not {', '.join(map(str, raw_parts)) or '(none)'}")
+            raise BuildError(
+                rel,
+                f"{field}.parts",
+                f"the {layout} layout has the parts "
+                f"{', '.join(expected) or '(none)'}, not {', '.join(map(str, raw_parts)) or '(none)'}",
+            )
         parts = {}
         for name in expected:
             values = raw_parts[name]
             if not isinstance(values, list) or not values:
                 raise BuildError(rel, f"{field}.parts.{name}", "must be a non-empty list of items")
-            parts[name] = tuple(_item(v, rel, f"{field}.parts.{name}[{j}]", site)
-                                for j, v in enumerate(values))
+            parts[name] = tuple(_item(v, rel, f"{field}.parts.{name}[{j}]", site) for j, v in enumerate(values))
             for item in parts[name]:
                 for cid in (item.contacts or {}).get("ids", []):
                     if cid not in site.contact_ids:
                         raise BuildError(rel, f"{item.field}.contacts.ids", f"no contact {cid!r} in data/contacts.yml")
-        out.append(Leaflet(id=lid, layout=layout, paper=paper[0], landscape=len(paper) == 2, pages=pages,
-                           page=page, variants=variants, variant_page=variant_page, parts=parts))
+        out.append(
+            Leaflet(
+                id=lid,
+                layout=layout,
+                paper=paper[0],
+                landscape=len(paper) == 2,
+                pages=pages,
+                page=page,
+                variants=variants,
+                variant_page=variant_page,
+                parts=parts,
+            )
+        )
     return out
 
 
@@ -207,6 +243,7 @@ def slugify(text: str) -> str:
 @dataclass(frozen=True)
 class Edition:
     """One PDF: a leaflet in one language, national or for one province."""
+
     leaflet: Leaflet
     lang: str
     region: str | None = None
@@ -221,7 +258,8 @@ class Edition:
 
     @property
     def page(self) -> str:
-        return self.leaflet.variant_page if self.region else self.leaflet.page
+        """The page the edition's QR code opens: the regional page for a regional edition."""
+        return (self.leaflet.variant_page if self.region else None) or self.leaflet.page
 
 
 def editions(leaflets: list[Leaflet], langs: list[str], regions: list[str]) -> list[Edition]:
@@ -240,15 +278,15 @@ def editions(leaflets: list[Leaflet], langs: list[str], regions: list[str]) -> l
 class Built:
     edition: Edition
     title: str
-    folder: Path                 # build/leaflets/<lang>/<slug>/
+    folder: Path  # build/leaflets/<lang>/<slug>/
     pages: int
     bytes: int
     size_mm: tuple[float, float]
     qr_url: str
     reviewed: dt.date
     checked: dt.date | None
-    seconds: float               # WeasyPrint: layout and PDF
-    contacts: tuple[str, ...] = ()   # the ids of the contacts printed on it
+    seconds: float  # WeasyPrint: layout and PDF
+    contacts: tuple[str, ...] = ()  # the ids of the contacts printed on it
 
     @property
     def pdf(self) -> Path:

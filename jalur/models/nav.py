@@ -3,6 +3,7 @@
 Each item is a page path, or a section: `{section: dir/index.md, pages: [dir/a.md, ...]}`.
 A section's title in each language is the title of its index page in that language.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

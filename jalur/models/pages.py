@@ -4,6 +4,7 @@ once per build, whichever language's build or leaflet asks for it first.
 A page missing in a translation is read from the source language (the build marks it untranslated);
 a page in a translation folder with no source twin stops the build.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,12 +20,12 @@ from jalur.models.languages import Language
 
 @dataclass(frozen=True)
 class ContentPage:
-    path: str               # below the language folder, e.g. "kontak/index.md"
-    lang: str               # the language of the text (the source language when not translated)
-    rel: str                # the file as the maintainer sees it, for error messages
-    meta: dict              # checked front matter (`reviewed` as a date)
+    path: str  # below the language folder, e.g. "kontak/index.md"
+    lang: str  # the language of the text (the source language when not translated)
+    rel: str  # the file as the maintainer sees it, for error messages
+    meta: dict  # checked front matter (`reviewed` as a date)
     body: str
-    first_body_line: int    # the body's first line number in the file
+    first_body_line: int  # the body's first line number in the file
 
     @property
     def title(self) -> str:
@@ -47,8 +48,7 @@ class PageStore:
     def _source_paths(self) -> list[str]:
         base = self.project.content / self.source.code
         if not base.is_dir():
-            raise BuildError(relpath(base, self.project.root), None,
-                             "the source-language content folder is missing")
+            raise BuildError(relpath(base, self.project.root), None, "the source-language content folder is missing")
         return sorted(p.relative_to(base).as_posix() for p in base.rglob("*.md"))
 
     def _check_orphans(self) -> None:
@@ -60,9 +60,11 @@ class PageStore:
             for path in sorted(base.rglob("*.md")):
                 rel = path.relative_to(base).as_posix()
                 if rel not in known:
-                    raise BuildError(relpath(path, self.project.root), None,
-                                     f"has no {self.source.name} twin: content/{self.source.code}/{rel} "
-                                     "does not exist")
+                    raise BuildError(
+                        relpath(path, self.project.root),
+                        None,
+                        f"has no {self.source.name} twin: content/{self.source.code}/{rel} does not exist",
+                    )
 
     def translated(self, lang: str, path: str) -> bool:
         return (self.project.content / lang / path).is_file()
@@ -86,5 +88,4 @@ class PageStore:
         meta = frontmatter.validate(split.meta, rel)
         first_body_line = text[: len(text) - len(split.body)].count("\n") + 1
         lang = file.relative_to(self.project.content).parts[0]
-        return ContentPage(path=path, lang=lang, rel=rel, meta=meta, body=split.body,
-                           first_body_line=first_body_line)
+        return ContentPage(path=path, lang=lang, rel=rel, meta=meta, body=split.body, first_body_line=first_body_line)

@@ -3,6 +3,7 @@
 MkDocs reads the file itself for each language build (through the generated configs' INHERIT);
 we read it for the site's name, its production address and our own keys under `extra:`.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,8 +22,8 @@ from jalur.core.yamlfile import load_yaml
 @dataclass(frozen=True)
 class SiteConfig:
     site_name: str
-    site_url: str           # as mkdocs.yml gives it (SITE_URL through its !ENV tag), with a slash
-    quick_exit_url: str     # extra.quick_exit_url: where "Quick exit" goes
+    site_url: str  # as mkdocs.yml gives it (SITE_URL through its !ENV tag), with a slash
+    quick_exit_url: str  # extra.quick_exit_url: where "Quick exit" goes
 
 
 def load_site_config(path: Path, root: Path) -> SiteConfig:

@@ -5,6 +5,7 @@ hands it on; nothing else loads a data file.
 Each file is loaded the first time it is asked for, so a tool that needs only the contacts reads only
 data/contacts.yml.
 """
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -28,7 +29,7 @@ class SiteData:
         """`site_url`: the address this build is for (--site-url); else SITE_URL, else mkdocs.yml's."""
         self.project = project
         self._site_url = site_url
-        self.warnings: list[str] = []   # shown after a successful build (e.g. contacts due a re-check)
+        self.warnings: list[str] = []  # shown after a successful build (e.g. contacts due a re-check)
 
     @cached_property
     def config(self) -> SiteConfig:
@@ -80,8 +81,14 @@ class SiteData:
         path = self.project.data / "leaflets.yml"
         if not path.is_file():
             return []
-        return load_leaflets(path, self.project.root, self.language_codes, self.source.code, self.pages.paths,
-                             {c.id for c in self.contacts})
+        return load_leaflets(
+            path,
+            self.project.root,
+            self.language_codes,
+            self.source.code,
+            self.pages.paths,
+            {c.id for c in self.contacts},
+        )
 
     @cached_property
     def regions_on_paper(self) -> list[str]:

@@ -6,15 +6,17 @@
 
 Which contacts go in is decided by jalur/models/contact_choice.py, as for the pages. JSON and CSV hold
 exactly what the website shows (confirmed and single-source, each marked with its confidence); the
-vCard follows the paper rule (confirmed only), because an address book shows no caution. Unconfirmed and conflicting channels and
-entries are never written. The maintainers' notes (`notes`) are not published.
+vCard follows the paper rule (confirmed only), because an address book shows no caution. Unconfirmed
+and conflicting channels and entries are never written. The maintainers' notes (`notes`) are not published.
 """
+
 from __future__ import annotations
 
 import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import jinja2
 from babel.dates import format_date
@@ -25,7 +27,7 @@ from jalur.models.contacts import Channel, Contact, Source
 from jalur.models.sitedata import SiteData
 
 VCARD_TEL_TYPES = {"phone": "VOICE", "tollfree": "VOICE", "shortcode": "VOICE", "whatsapp": "CELL", "sms": "MSG"}
-MEDIUM = "web"          # JSON and CSV: what the website shows
+MEDIUM = "web"  # JSON and CSV: what the website shows
 
 
 def write_downloads(data: SiteData, out: Path, envs: dict[str, jinja2.Environment]) -> list[Path]:
@@ -51,23 +53,40 @@ def write_downloads(data: SiteData, out: Path, envs: dict[str, jinja2.Environmen
 
 # --- Open data: JSON and CSV --------------------------------------------------------------------
 
+
 def _sources(sources: list[Source] | tuple[Source, ...]) -> list[dict]:
     return [{"url": s.url, "date": s.date} for s in sources]
 
 
 def _channel(channel: Channel) -> dict:
-    return {"type": channel.type, "value": channel.value, "e164": channel.e164, "link": channel.href,
-            "label": channel.label, "confidence": channel.confidence, "sources": _sources(channel.sources)}
+    return {
+        "type": channel.type,
+        "value": channel.value,
+        "e164": channel.e164,
+        "link": channel.href,
+        "label": channel.label,
+        "confidence": channel.confidence,
+        "sources": _sources(channel.sources),
+    }
 
 
 def contact_record(contact: Contact) -> dict:
     """One published contact as open data: only what the website shows."""
     return {
-        "id": contact.id, "kind": contact.kind, "confidence": contact.confidence,
+        "id": contact.id,
+        "kind": contact.kind,
+        "confidence": contact.confidence,
         "checked": contact.checked.isoformat(),
-        "name": contact.name, "purpose": contact.purpose, "hours": contact.hours,
-        "region": {"scope": contact.scope, "countries": list(contact.countries), "province": contact.province,
-                   "regency": contact.regency, "city": contact.city},
+        "name": contact.name,
+        "purpose": contact.purpose,
+        "hours": contact.hours,
+        "region": {
+            "scope": contact.scope,
+            "countries": list(contact.countries),
+            "province": contact.province,
+            "regency": contact.regency,
+            "city": contact.city,
+        },
         "channels": [_channel(c) for c in contact.channels_for(MEDIUM)],
         "sources": _sources(contact.sources),
     }
@@ -82,8 +101,8 @@ def to_json(contacts: list[Contact], langs: list[str]) -> str:
     document = {
         "title": "Jalur Resmi: published help contacts for Indonesian migrant workers",
         "publication_rule": "Only contacts and channels confirmed by two or more sources (confidence "
-                            "'confirmed') or by one source ('single-source': check before you rely on it). "
-                            "Unconfirmed and conflicting numbers are left out.",
+        "'confirmed') or by one source ('single-source': check before you rely on it). "
+        "Unconfirmed and conflicting numbers are left out.",
         "languages": langs,
         "contacts": [contact_record(c) for c in shown_on_web(contacts, langs)],
     }
@@ -93,10 +112,31 @@ def to_json(contacts: list[Contact], langs: list[str]) -> str:
 def csv_columns(langs: list[str]) -> list[str]:
     def per_lang(name: str) -> list[str]:
         return [f"{name}_{code}" for code in langs]
-    return (["id", "kind", "confidence", "checked", *per_lang("name"), *per_lang("purpose"), *per_lang("hours"),
-             "scope", "countries", "province", "regency", "city",
-             "channel_type", "channel_value", "channel_e164", "channel_link", *per_lang("channel_label"),
-             "channel_confidence", "channel_sources", "channel_source_dates", "sources", "source_dates"])
+
+    return [
+        "id",
+        "kind",
+        "confidence",
+        "checked",
+        *per_lang("name"),
+        *per_lang("purpose"),
+        *per_lang("hours"),
+        "scope",
+        "countries",
+        "province",
+        "regency",
+        "city",
+        "channel_type",
+        "channel_value",
+        "channel_e164",
+        "channel_link",
+        *per_lang("channel_label"),
+        "channel_confidence",
+        "channel_sources",
+        "channel_source_dates",
+        "sources",
+        "source_dates",
+    ]
 
 
 def _urls(sources) -> str:
@@ -111,28 +151,51 @@ def csv_rows(contacts: list[Contact], langs: list[str]) -> list[dict[str, str]]:
     """One row per published channel; a contact without one gets a single row with empty channel fields."""
     rows = []
     for contact in shown_on_web(contacts, langs):
-        base = {"id": contact.id, "kind": contact.kind, "confidence": contact.confidence,
-                "checked": contact.checked.isoformat(), "scope": contact.scope,
-                "countries": " ".join(contact.countries), "province": contact.province or "",
-                "regency": contact.regency or "", "city": contact.city or "",
-                "sources": _urls(contact.sources), "source_dates": _dates(contact.sources)}
+        base = {
+            "id": contact.id,
+            "kind": contact.kind,
+            "confidence": contact.confidence,
+            "checked": contact.checked.isoformat(),
+            "scope": contact.scope,
+            "countries": " ".join(contact.countries),
+            "province": contact.province or "",
+            "regency": contact.regency or "",
+            "city": contact.city or "",
+            "sources": _urls(contact.sources),
+            "source_dates": _dates(contact.sources),
+        }
         for code in langs:
             base[f"name_{code}"] = contact.name[code]
             base[f"purpose_{code}"] = contact.purpose[code]
             base[f"hours_{code}"] = contact.hours[code] if contact.hours else ""
-        channels = contact.channels_for(MEDIUM) or [None]
+        channels: list[Channel | None] = [*contact.channels_for(MEDIUM)] or [None]
         for channel in channels:
             row = dict(base)
-            row.update({"channel_type": "", "channel_value": "", "channel_e164": "", "channel_link": "",
-                        "channel_confidence": "", "channel_sources": "", "channel_source_dates": ""})
+            row.update(
+                {
+                    "channel_type": "",
+                    "channel_value": "",
+                    "channel_e164": "",
+                    "channel_link": "",
+                    "channel_confidence": "",
+                    "channel_sources": "",
+                    "channel_source_dates": "",
+                }
+            )
             for code in langs:
                 row[f"channel_label_{code}"] = ""
             if channel is not None:
-                row.update({"channel_type": channel.type, "channel_value": channel.value,
-                            "channel_e164": channel.e164 or "", "channel_link": channel.href or "",
-                            "channel_confidence": channel.confidence,
-                            "channel_sources": _urls(channel.sources),
-                            "channel_source_dates": _dates(channel.sources)})
+                row.update(
+                    {
+                        "channel_type": channel.type,
+                        "channel_value": channel.value,
+                        "channel_e164": channel.e164 or "",
+                        "channel_link": channel.href or "",
+                        "channel_confidence": channel.confidence,
+                        "channel_sources": _urls(channel.sources),
+                        "channel_source_dates": _dates(channel.sources),
+                    }
+                )
                 for code in langs:
                     row[f"channel_label_{code}"] = channel.label[code] if channel.label else ""
             rows.append(row)
@@ -149,9 +212,11 @@ def to_csv(contacts: list[Contact], langs: list[str]) -> str:
 
 # --- vCard 3.0 (RFC 2426) -----------------------------------------------------------------------
 
+
 def vcard_escape(text: str) -> str:
-    return (text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-            .replace("\r\n", "\\n").replace("\n", "\\n"))
+    return (
+        text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\r\n", "\\n").replace("\n", "\\n")
+    )
 
 
 def fold(line: str, limit: int = 75) -> str:
@@ -172,13 +237,21 @@ def fold(line: str, limit: int = 75) -> str:
 def to_vcard(contacts: list[Contact], lang: str, env: jinja2.Environment) -> str:
     """One vCard per national hotline, in `lang`: its confirmed numbers (as dialled), emails and web
     addresses, and a note with the purpose, hours and the date last checked."""
-    words = env.get_template("contacts_vcard.txt.j2").module
+    words: Any = env.get_template("contacts_vcard.txt.j2").module  # the template's {% set %} names
     cards = []
     for contact in vcard_contacts(contacts, lang):
         name = contact.name[lang]
-        lines = ["BEGIN:VCARD", "VERSION:3.0", "PRODID:-//Jalur Resmi//contacts//EN",
-                 f"UID:jalur-resmi-{contact.id}", f"FN:{vcard_escape(name)}", f"N:{vcard_escape(name)};;;;",
-                 f"ORG:{vcard_escape(name)}", "X-ABShowAs:COMPANY", f"CATEGORIES:{vcard_escape(str(words.CATEGORY))}"]
+        lines = [
+            "BEGIN:VCARD",
+            "VERSION:3.0",
+            "PRODID:-//Jalur Resmi//contacts//EN",
+            f"UID:jalur-resmi-{contact.id}",
+            f"FN:{vcard_escape(name)}",
+            f"N:{vcard_escape(name)};;;;",
+            f"ORG:{vcard_escape(name)}",
+            "X-ABShowAs:COMPANY",
+            f"CATEGORIES:{vcard_escape(str(words.CATEGORY))}",
+        ]
         item = 0
         for channel in contact.channels_for("print"):
             if channel.type in VCARD_TEL_TYPES:

@@ -4,6 +4,7 @@ A failed build becomes one BuildError naming the content file behind the staged 
 complained about (build/<lang>/docs/x.md was staged from content/<lang>/x.md, or from the source
 language's file when x.md is not translated).
 """
+
 from __future__ import annotations
 
 import os
@@ -23,10 +24,17 @@ def run_mkdocs(config_files: dict[str, Path], root: Path, sources: dict[str, dic
 
     Not --quiet: it hides warnings from the counter, and strict mode would then pass a broken link."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
-    procs = {name: subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-f", str(path)],
-                                    cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                    text=True)
-             for name, path in config_files.items()}
+    procs = {
+        name: subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "build", "-f", str(path)],
+            cwd=root,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+        for name, path in config_files.items()
+    }
     failures = []
     for name, proc in procs.items():
         output, _ = proc.communicate()

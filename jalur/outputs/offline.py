@@ -5,6 +5,7 @@ directory URLs, the search index inlined as a script, and the iframe-worker shim
 itself (vendored in overrides/, never from a CDN). The language switcher is hidden: the other
 language is not in the zip.
 """
+
 from __future__ import annotations
 
 import json
@@ -27,8 +28,7 @@ def write_config(work: Path, lang: str) -> Path:
         "extra": {"alternate": [], "polyfills": [SHIM], "offline": True},
     }
     path = work / f"mkdocs.{lang}.offline.yml"
-    path.write_text(GENERATED + yaml.safe_dump(config, sort_keys=False),
-                    encoding="utf-8")
+    path.write_text(GENERATED + yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return path
 
 

@@ -4,6 +4,7 @@ WhatsApp and other apps show the image when someone shares a link. No network is
 from Debian's fonts-dejavu-core (scripts/apt-packages.txt). Black on white between two dark bands, in
 greyscale, so the card reads well when an app shows it small.
 """
+
 from __future__ import annotations
 
 import textwrap
@@ -15,7 +16,7 @@ from jalur.core.errors import BuildError
 
 WIDTH, HEIGHT = 1200, 630
 FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"),)
-BAND = 35                 # grey level of the top and bottom bands; white text on it is far above 7:1
+BAND = 35  # grey level of the top and bottom bands; white text on it is far above 7:1
 # Greyscale ("L") keeps antialiased text at about a third of the cost and size of a colour image.
 
 
@@ -24,8 +25,11 @@ def _font(name: str, size: int) -> ImageFont.FreeTypeFont:
         path = folder / name
         if path.is_file():
             return ImageFont.truetype(str(path), size)
-    raise BuildError(f"{FONT_DIRS[0]}/{name}", None,
-                     "font not found: install the Debian package fonts-dejavu-core (see scripts/apt-packages.txt)")
+    raise BuildError(
+        f"{FONT_DIRS[0]}/{name}",
+        None,
+        "font not found: install the Debian package fonts-dejavu-core (see scripts/apt-packages.txt)",
+    )
 
 
 class PreviewPainter:

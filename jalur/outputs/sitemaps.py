@@ -1,4 +1,5 @@
 """After the per-language builds: a sitemap per language with hreflang, the root index, robots.txt."""
+
 from __future__ import annotations
 
 import gzip
@@ -13,15 +14,15 @@ SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML_NS = "http://www.w3.org/1999/xhtml"
 
 
-def write_sitemaps(out: Path, site_url: str, languages: list[Language], source: Language,
-                   pages: dict[str, list[StagedPage]]) -> None:
+def write_sitemaps(
+    out: Path, site_url: str, languages: list[Language], source: Language, pages: dict[str, list[StagedPage]]
+) -> None:
     """One sitemap per language (where Material's language switcher looks for it) and a root index.
 
     Every URL lists all its language versions with absolute hreflang links, plus x-default.
     """
     for lang in languages:
-        lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-                 f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>', f'<urlset xmlns="{SITEMAP_NS}" xmlns:xhtml="{XHTML_NS}">']
         for page in pages[lang.code]:
             lines.append("  <url>")
             lines.append(f"    <loc>{escape(public_url(site_url, lang.code, page.path))}</loc>")

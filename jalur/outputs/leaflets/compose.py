@@ -5,20 +5,22 @@ Contacts go on paper through the one choice (jalur/models/contact_choice.py, med
 confirmed only) and the one card renderer (jalur/content/contact_cards.py). The leaflet's printed
 "contacts checked" date comes from exactly the contacts it printed (Gathered).
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
-from jalur.core import qr
-from jalur.core.errors import BuildError
-from jalur.core.urls import display_address, public_url
 from jalur.content.contact_cards import contact_cards
 from jalur.content.context import MarkerContext
 from jalur.content.render_contacts import shown_for_marker
+from jalur.core import qr
+from jalur.core.errors import BuildError
+from jalur.core.urls import display_address, public_url
 from jalur.models.contact_choice import Shown, contacts_shown
 from jalur.models.contacts import Contact, province_name
 from jalur.models.leaflets import Edition, Item, Leaflet
@@ -32,6 +34,7 @@ NAMES = "leaflets/names.html.j2"
 @dataclass
 class Gathered:
     """What an edition's text came from: the pages' reviewed dates, and the contacts it printed."""
+
     reviewed: list[dt.date] = field(default_factory=list)
     contacts: dict[str, Contact] = field(default_factory=dict)
 
@@ -78,10 +81,12 @@ class Composer:
         site_url = self.data.site_url
         if item.contacts is not None:
             body = self.contacts_html(lang, self._item_contacts(item, lang), gathered)
-            return Markup(env.get_template("leaflets/item.html.j2").render(
-                heading=None, body=body, columns=None, source_lang=None, compact=item.compact,
-                purpose=item.purpose))
-        assert item.page is not None      # an item without contacts names a page (data/leaflets.yml)
+            return Markup(
+                env.get_template("leaflets/item.html.j2").render(
+                    heading=None, body=body, columns=None, source_lang=None, compact=item.compact, purpose=item.purpose
+                )
+            )
+        assert item.page is not None  # an item without contacts names a page (data/leaflets.yml)
         page = self.data.pages.page(lang, item.page)
         gathered.reviewed.append(page.reviewed)
         translated = page.lang == lang
@@ -96,13 +101,15 @@ class Composer:
         html = Markup("")
         if item.rows:
             header, rows = sections.table_rows(part.lines, item.rows[page.lang], page.rel, f"{item.field}.rows")
-            columns = [{"title": inline(header[c]), "entries": [(inline(label), inline(cells[c])) for label, cells in rows]}
-                       for c in range(len(header))]
+            columns = [
+                {"title": inline(header[c]), "entries": [(inline(label), inline(cells[c])) for label, cells in rows]}
+                for c in range(len(header))
+            ]
         else:
             chosen = []
             for block in sections.blocks(part.lines):
                 if block.kind == "marker":
-                    self._check_screen_only(block, page.rel, item)     # left out of paper, or stops the build
+                    self._check_screen_only(block, page.rel, item)  # left out of paper, or stops the build
                 else:
                     chosen.append(block)
             if item.only:
@@ -114,25 +121,39 @@ class Composer:
             pieces = []
             for block in chosen:
                 if block.kind == "contacts":
-                    pieces.append(self.contacts_html(lang, self._marker_contacts(block, lang, item.page, item),
-                                                     gathered))
+                    pieces.append(
+                        self.contacts_html(lang, self._marker_contacts(block, lang, item.page, item), gathered)
+                    )
                 else:
                     pieces.append(sections.to_html(sections.absolute_links(block.text, item.page, lang, site_url)))
             html = sections.demote("\n".join(pieces), 3 if heading else 2)
-        return Markup(env.get_template("leaflets/item.html.j2").render(
-            heading=heading, body=html, columns=columns, compact=item.compact, purpose=item.purpose,
-            source_lang=None if translated else self.source.code, source_name=self.source.name))
+        return Markup(
+            env.get_template("leaflets/item.html.j2").render(
+                heading=heading,
+                body=html,
+                columns=columns,
+                compact=item.compact,
+                purpose=item.purpose,
+                source_lang=None if translated else self.source.code,
+                source_name=self.source.name,
+            )
+        )
 
     @staticmethod
     def _check_screen_only(block: sections.Block, rel: str, item: Item) -> None:
         name, _ = sections.marker_args(block.lines[0])
         if name not in sections.SCREEN_ONLY_MARKERS:
-            raise BuildError(rel, item.field, f"the marker jr:{name} cannot go on paper: "
-                             "choose another section, or leave it out with `only`")
+            raise BuildError(
+                rel,
+                item.field,
+                f"the marker jr:{name} cannot go on paper: choose another section, or leave it out with `only`",
+            )
 
     def parts(self, leaflet: Leaflet, lang: str, gathered: Gathered) -> dict[str, Markup]:
-        return {name: Markup("\n").join(self.item_html(item, lang, gathered) for item in items)
-                for name, items in leaflet.parts.items()}
+        return {
+            name: Markup("\n").join(self.item_html(item, lang, gathered) for item in items)
+            for name, items in leaflet.parts.items()
+        }
 
     # -- the checklist -----------------------------------------------------------------------------
 
@@ -147,13 +168,13 @@ class Composer:
     # -- a whole edition ---------------------------------------------------------------------------
 
     def title(self, edition: Edition) -> str:
-        names = self.envs[edition.lang].get_template(NAMES).module
-        titles = getattr(names, "TITLES")
+        names: Any = self.envs[edition.lang].get_template(NAMES).module  # the template's macros and sets
+        titles = names.TITLES
         if edition.leaflet.id not in titles:
             raise BuildError(f"templates/{NAMES}", "TITLES", f"no title for the leaflet {edition.leaflet.id!r}")
         title = str(titles[edition.leaflet.id])
         if edition.region:
-            title = str(getattr(names, "regional")(title, province_name(edition.region, edition.lang)))
+            title = str(names.regional(title, province_name(edition.region, edition.lang)))
         return title
 
     def context(self, edition: Edition) -> dict:
@@ -166,8 +187,9 @@ class Composer:
         else:
             ctx["parts"] = self.parts(leaflet, lang, gathered)
         if edition.region:
-            shown = contacts_shown(self.data.contacts, "print", lang, kind="regional", province=edition.region,
-                                   with_channels=True)
+            shown = contacts_shown(
+                self.data.contacts, "print", lang, kind="regional", province=edition.region, with_channels=True
+            )
             ctx["region_html"] = self.contacts_html(lang, shown, gathered)
             ctx["region_name"] = province_name(edition.region, lang)
         gathered.reviewed.append(self.data.pages.page(lang, edition.page).reviewed)
@@ -176,7 +198,15 @@ class Composer:
         checked = min((c.checked for c in gathered.contacts.values()), default=None)
         ctx.update(
             contact_ids=tuple(gathered.contacts),
-            edition=edition, leaflet=leaflet, title=self.title(edition), site_name=self.data.config.site_name,
-            site_host=display_address(site_url), qr_url=qr_url, qr_svg=Markup(qr.svg(qr_url)),
-            reviewed=min(gathered.reviewed), checked=checked, font_files=FONT_FILES)
+            edition=edition,
+            leaflet=leaflet,
+            title=self.title(edition),
+            site_name=self.data.config.site_name,
+            site_host=display_address(site_url),
+            qr_url=qr_url,
+            qr_svg=Markup(qr.svg(qr_url)),
+            reviewed=min(gathered.reviewed),
+            checked=checked,
+            font_files=FONT_FILES,
+        )
         return ctx

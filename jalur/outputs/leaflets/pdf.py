@@ -4,6 +4,7 @@ WeasyPrint runs in a sandbox: it may read our two font files and nothing else, n
 file. Every PDF is checked against its design: the designed page count and paper size, no panel split
 across pages, at most MAX_BYTES, fonts from Debian's fonts-dejavu-core (embedded, subset).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -17,7 +18,7 @@ MAX_BYTES = 150 * 1024
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_PACKAGE = "fonts-dejavu-core"
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
-PREVIEW_WIDTH = 240                   # px; the cetak/ page shows it at half that (sharp on phones)
+PREVIEW_WIDTH = 240  # px; the cetak/ page shows it at half that (sharp on phones)
 
 
 def _fetcher_class():
@@ -25,6 +26,7 @@ def _fetcher_class():
 
     class FontsOnly(URLFetcher):
         """WeasyPrint may read our font files and nothing else: no network, no other file."""
+
         refused: list[str]
 
         def fetch(self, url, headers=None):
@@ -33,14 +35,18 @@ def _fetcher_class():
                 self.refused.append(url)
                 raise ValueError(f"leaflets may not load {url}")
             return super().fetch(url, headers)
+
     return FontsOnly
 
 
 def check_fonts() -> None:
     for name in FONT_FILES:
         if not (FONT_DIR / name).is_file():
-            raise BuildError(str(FONT_DIR / name), None, f"font not found: install the Debian package "
-                             f"{FONT_PACKAGE} (see scripts/apt-packages.txt)")
+            raise BuildError(
+                str(FONT_DIR / name),
+                None,
+                f"font not found: install the Debian package {FONT_PACKAGE} (see scripts/apt-packages.txt)",
+            )
 
 
 def _panels_on_one_page(document) -> list[str]:
@@ -53,6 +59,7 @@ def _panels_on_one_page(document) -> list[str]:
             seen.setdefault(element.get("id") or "?", set()).add(number)
         for child in getattr(box, "children", None) or []:
             walk(child, number)
+
     for number, page in enumerate(document.pages):
         walk(page._page_box, number)
     return sorted(pid for pid, pages in seen.items() if len(pages) > 1)
@@ -62,22 +69,30 @@ def render_pdf(html: str, edition: Edition, rel: str) -> tuple[bytes, int, tuple
     """WeasyPrint: lay out, check against the design, write the PDF (tagged, fonts subset).
     Returns the PDF, its page count and its page size in mm."""
     from weasyprint import HTML
+
     fetcher = _fetcher_class()()
     fetcher.refused = []
     leaflet = edition.leaflet
     where = f"leaflet {edition.slug} ({edition.lang})"
     try:
         document = HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=fetcher).render()
-    except Exception as exc:       # WeasyPrint's own errors have no common base class
-        raise BuildError(f"templates/leaflets/{leaflet.layout}.html.j2", where,
-                         f"WeasyPrint cannot lay it out: {type(exc).__name__}: {exc}") from None
+    except Exception as exc:  # WeasyPrint's own errors have no common base class
+        raise BuildError(
+            f"templates/leaflets/{leaflet.layout}.html.j2",
+            where,
+            f"WeasyPrint cannot lay it out: {type(exc).__name__}: {exc}",
+        ) from None
     if fetcher.refused:
         raise BuildError(rel, where, f"tried to load {fetcher.refused[0]}: leaflets load only their fonts")
     if len(document.pages) != leaflet.pages:
-        raise BuildError(rel, where, f"comes out at {len(document.pages)} page(s), designed for {leaflet.pages}: "
-                         "shorten the chosen sections, or change the design (docs/printing.md)")
+        raise BuildError(
+            rel,
+            where,
+            f"comes out at {len(document.pages)} page(s), designed for {leaflet.pages}: "
+            "shorten the chosen sections, or change the design (docs/printing.md)",
+        )
     width, height = (round(v * 25.4 / 96, 1) for v in (document.pages[0].width, document.pages[0].height))
-    if any(abs(a - b) > 0.5 for a, b in zip((width, height), leaflet.size_mm)):
+    if any(abs(a - b) > 0.5 for a, b in zip((width, height), leaflet.size_mm, strict=True)):
         raise BuildError(rel, where, f"page size {(width, height)} mm, designed for {leaflet.css_size}")
     split = _panels_on_one_page(document)
     if split:
@@ -91,14 +106,34 @@ def render_pdf(html: str, edition: Edition, rel: str) -> tuple[bytes, int, tuple
 def render_preview(pdf: Path, dest: Path) -> tuple[int, int]:
     """Page 1 as a small greyscale PNG (pdftoppm from poppler-utils), 16 grey levels."""
     from PIL import Image
+
     tool = shutil.which("pdftoppm")
     if not tool:
-        raise BuildError("pdftoppm", None, "not found: install the Debian package poppler-utils "
-                         "(see scripts/apt-packages.txt)")
+        raise BuildError(
+            "pdftoppm", None, "not found: install the Debian package poppler-utils (see scripts/apt-packages.txt)"
+        )
     stem = dest.with_suffix("")
-    done = subprocess.run([tool, "-png", "-gray", "-f", "1", "-l", "1", "-singlefile", "-scale-to-x",
-                           str(PREVIEW_WIDTH), "-scale-to-y", "-1", str(pdf), str(stem)],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    done = subprocess.run(
+        [
+            tool,
+            "-png",
+            "-gray",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-scale-to-x",
+            str(PREVIEW_WIDTH),
+            "-scale-to-y",
+            "-1",
+            str(pdf),
+            str(stem),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     if done.returncode != 0:
         raise BuildError(pdf.name, "preview", f"pdftoppm failed: {done.stderr.strip() or done.returncode}")
     with Image.open(dest) as image:

@@ -5,6 +5,7 @@ The build runs this before it stages the pages, so that cetak/ lists every PDF w
 preview of page 1 (`<!-- jr:leaflets -->`); after MkDocs, `publish` copies build/leaflets/<lang>/ to
 <lang>/cetak/ in the build's output (MkDocs empties its output folder when it starts).
 """
+
 from __future__ import annotations
 
 import multiprocessing
@@ -32,6 +33,7 @@ MAX_WORKERS = 2
 @dataclass(frozen=True)
 class PrintJob:
     """One PDF to print: everything a worker process needs, and nothing it must load itself."""
+
     edition: Edition
     html: str
     folder: Path
@@ -57,6 +59,7 @@ def print_all(jobs: list[PrintJob], workers: int | None = None) -> list[tuple[Ca
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_print(job) for job in jobs]
     import weasyprint  # noqa: F401  (imported once, before the workers fork)
+
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_print, jobs))
 
@@ -67,12 +70,21 @@ def check_addresses(all_editions: list[Edition], data: SiteData) -> None:
     for edition in all_editions:
         url = f"{LEAFLETS_DIR}/{edition.slug}/"
         if url in taken:
-            raise BuildError(f"content/{data.source.code}/{taken[url]}", None,
-                             f"this page's address is the leaflet {edition.slug!r}'s: rename one of them")
+            raise BuildError(
+                f"content/{data.source.code}/{taken[url]}",
+                None,
+                f"this page's address is the leaflet {edition.slug!r}'s: rename one of them",
+            )
 
 
-def build_leaflets(data: SiteData, envs: dict[str, jinja2.Environment], work: Path, cache: Path | None = None,
-                   only: list[str] | None = None, workers: int | None = None) -> list[Built]:
+def build_leaflets(
+    data: SiteData,
+    envs: dict[str, jinja2.Environment],
+    work: Path,
+    cache: Path | None = None,
+    only: list[str] | None = None,
+    workers: int | None = None,
+) -> list[Built]:
     """Make every leaflet into work/leaflets/<lang>/<slug>/: the PDF, preview.png and the HTML twin
     index.html. A project without data/leaflets.yml has none."""
     leaflets = [leaflet for leaflet in data.leaflets if not only or leaflet.id in only]
@@ -90,7 +102,7 @@ def build_leaflets(data: SiteData, envs: dict[str, jinja2.Environment], work: Pa
     keys: list[str] = []
     done: dict[int, tuple[CachedPdf, float]] = {}
     jobs: dict[int, PrintJob] = {}
-    for i, (edition, ctx) in enumerate(zip(all_editions, contexts)):
+    for i, (edition, ctx) in enumerate(zip(all_editions, contexts, strict=True)):
         template = envs[edition.lang].get_template(f"leaflets/{edition.leaflet.layout}.html.j2")
         html = template.render(**ctx, medium="print")
         folder = out_root / edition.lang / edition.slug
@@ -103,32 +115,48 @@ def build_leaflets(data: SiteData, envs: dict[str, jinja2.Environment], work: Pa
             done[i] = (cached, 0.0)
         else:
             jobs[i] = PrintJob(edition, html, folder)
-    for i, result in zip(jobs, print_all(list(jobs.values()), workers)):
+    for i, result in zip(jobs, print_all(list(jobs.values()), workers), strict=True):
         pdf_cache.put(keys[i], result[0])
         done[i] = result
     languages = {lang.code: lang.name for lang in data.languages}
     built = []
-    for i, (edition, ctx) in enumerate(zip(all_editions, contexts)):
+    for i, (edition, ctx) in enumerate(zip(all_editions, contexts, strict=True)):
         printed, seconds = done[i]
-        item = Built(edition=edition, title=ctx["title"], folder=out_root / edition.lang / edition.slug,
-                     pages=printed.pages, bytes=len(printed.pdf), size_mm=printed.size_mm, qr_url=ctx["qr_url"],
-                     reviewed=ctx["reviewed"], checked=ctx["checked"], seconds=seconds, contacts=ctx["contact_ids"])
+        item = Built(
+            edition=edition,
+            title=ctx["title"],
+            folder=out_root / edition.lang / edition.slug,
+            pages=printed.pages,
+            bytes=len(printed.pdf),
+            size_mm=printed.size_mm,
+            qr_url=ctx["qr_url"],
+            reviewed=ctx["reviewed"],
+            checked=ctx["checked"],
+            seconds=seconds,
+            contacts=ctx["contact_ids"],
+        )
         write_twin(item, ctx, envs[edition.lang], all_editions, languages)
         built.append(item)
     return built
 
 
-def write_twin(built: Built, ctx: dict, env: jinja2.Environment, all_editions: list[Edition],
-               languages: dict[str, str]) -> None:
+def write_twin(
+    built: Built, ctx: dict, env: jinja2.Environment, all_editions: list[Edition], languages: dict[str, str]
+) -> None:
     """The leaflet as a web page (the same template for the screen), beside its PDF."""
     edition = built.edition
     here = f"{edition.lang}/{LEAFLETS_DIR}/{edition.slug}/"
-    twins = [{"lang": other.lang, "href": relative_url(here, f"{other.lang}/{LEAFLETS_DIR}/{other.slug}/")}
-             for other in all_editions if other.lang != edition.lang and other.slug == edition.slug]
+    twins = [
+        {"lang": other.lang, "href": relative_url(here, f"{other.lang}/{LEAFLETS_DIR}/{other.slug}/")}
+        for other in all_editions
+        if other.lang != edition.lang and other.slug == edition.slug
+    ]
     guide = relative_url(here, f"{edition.lang}/{page_url(edition.page)}")
     template = env.get_template(f"leaflets/{edition.leaflet.layout}.html.j2")
-    built.twin.write_text(template.render(**ctx, medium="web", built=built, twins=twins, guide_href=guide,
-                                          languages=languages), encoding="utf-8")
+    built.twin.write_text(
+        template.render(**ctx, medium="web", built=built, twins=twins, guide_href=guide, languages=languages),
+        encoding="utf-8",
+    )
 
 
 def publish(work: Path, out: Path) -> None:

@@ -4,6 +4,7 @@ Leaflets never carry their own copy of a fact: data/leaflets.yml names a page an
 module cuts that section out of content/<lang>/<page> and turns it into HTML for paper. Markers inside
 it are rendered for paper (contacts: confirmed only); links to other pages become absolute addresses.
 """
+
 from __future__ import annotations
 
 import re
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 import markdown
 from markupsafe import Markup
 
+from jalur.content import marker_syntax
 from jalur.core.errors import BuildError
 from jalur.core.urls import linked_page, public_url
-from jalur.content import marker_syntax
 
 # Markers that only make sense on screen (a share button): left out of paper.
 SCREEN_ONLY_MARKERS = ("share-list",)
@@ -28,14 +29,14 @@ _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]+)\]\((?P<target>[^)\s]+)\)")
 
 @dataclass
 class Section:
-    level: int             # 0 for the text before the first heading
+    level: int  # 0 for the text before the first heading
     title: str | None
     lines: list[str]
 
 
 @dataclass
 class Block:
-    kind: str              # one of models.leaflets.BLOCK_KINDS, or "marker" for a marker other than contacts
+    kind: str  # one of models.leaflets.BLOCK_KINDS, or "marker" for a marker other than contacts
     lines: list[str]
 
     @property
@@ -74,7 +75,7 @@ def section(body: str, title: str | None, rel: str, field: str) -> Section:
         raise BuildError(rel, field, f"the heading {title!r} appears {len(found)} times: it must be unique")
     start, level = found[0]
     end = next((i for i, lv, _ in heads if i > start and lv <= level), len(lines))
-    return Section(level, title, lines[start + 1:end])
+    return Section(level, title, lines[start + 1 : end])
 
 
 def _kind(first: str) -> str:
@@ -113,9 +114,14 @@ def blocks(lines: list[str]) -> list[Block]:
     out: list[Block] = []
     for chunk in chunks:
         kind = _kind(chunk[0])
-        if out and (chunk[0][:1] in (" ", "\t")) and out[-1].kind in ("list", "admonition"):
-            out[-1].lines += [""] + chunk
-        elif out and kind == "list" and out[-1].kind == "list":
+        if (
+            out
+            and (chunk[0][:1] in (" ", "\t"))
+            and out[-1].kind in ("list", "admonition")
+            or out
+            and kind == "list"
+            and out[-1].kind == "list"
+        ):
             out[-1].lines += [""] + chunk
         else:
             out.append(Block(kind, list(chunk)))
@@ -130,8 +136,9 @@ def marker_args(line: str) -> tuple[str, dict[str, str]]:
     return parsed
 
 
-def table_rows(lines: list[str], labels: list[str], rel: str,
-               field: str) -> tuple[list[str], list[tuple[str, list[str]]]]:
+def table_rows(
+    lines: list[str], labels: list[str], rel: str, field: str
+) -> tuple[list[str], list[tuple[str, list[str]]]]:
     """From the first pipe table in `lines`: the header cells (without the row-label column) and the
     rows whose first cell (bold marks removed) is one of `labels`, in the order of `labels`."""
     table = next((b for b in blocks(lines) if b.kind == "table"), None)
@@ -155,6 +162,7 @@ def table_rows(lines: list[str], labels: list[str], rel: str,
 def absolute_links(text: str, page: str, lang: str, site_url: str) -> str:
     """Markdown links to other pages (relative .md paths, #anchors) become absolute addresses on the
     site, marked {: .jr-in } so paper shows their text only; web addresses stay as they are."""
+
     def replace(match: re.Match) -> str:
         target = match.group("target")
         if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
@@ -162,6 +170,7 @@ def absolute_links(text: str, page: str, lang: str, site_url: str) -> str:
         path, _, anchor = target.partition("#")
         address = public_url(site_url, lang, linked_page(page, path)) + (f"#{anchor}" if anchor else "")
         return f"[{match.group('text')}]({address}){{: .jr-in }}"
+
     return _LINK.sub(replace, text)
 
 
