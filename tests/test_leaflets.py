@@ -331,3 +331,15 @@ def test_a_leaflet_loads_nothing_but_its_fonts(monkeypatch):
 
 def test_a_project_without_leaflets_builds_none(tmp_path, envs):
     assert run.build_leaflets(SiteData(Project(tmp_path)), envs, tmp_path) == []
+
+
+@pytest.mark.pdf
+def test_a_design_error_in_a_worker_process_arrives_as_one_build_error(tmp_path):
+    """PDFs are printed in worker processes; a leaflet that outgrows its design stops the build with
+    the same one-line message as when it is printed here."""
+    jobs = [run.PrintJob(edition(1), html_doc("<p>a</p>"), tmp_path / "one"),
+            run.PrintJob(edition(1), html_doc("<p style='break-after: page'>a</p>" * 2), tmp_path / "two")]
+    with pytest.raises(BuildError) as err:
+        run.print_all(jobs, workers=2)
+    assert str(err.value) == ("data/leaflets.yml: leaflet t (id): comes out at 2 page(s), designed for 1: "
+                              "shorten the chosen sections, or change the design (docs/printing.md)")
