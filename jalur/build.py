@@ -28,7 +28,7 @@ import jinja2
 from jalur.content.stage import StagedPage, stage_language
 from jalur.core import i18n
 from jalur.core.project import ROOT, Project
-from jalur.core.urls import OFFLINE_DIR, PREVIEWS_DIR, display_address, offline_zip_name, preview_slug
+from jalur.core.urls import OFFLINE_DIR, display_address, offline_zip_name, preview_path
 from jalur.models.leaflets import Built
 from jalur.models.nav import mkdocs_nav
 from jalur.models.sitedata import SiteData
@@ -161,9 +161,7 @@ def build(
         painter = previews.PreviewPainter(data.config.site_name, display_address(url))
         for lang in data.languages:
             for page in staged.pages[lang.code]:
-                painter.draw(
-                    page.title, page.description, out / lang.code / PREVIEWS_DIR / f"{preview_slug(page.url)}.png"
-                )
+                painter.draw(page.title, page.description, out / lang.code / preview_path(page.path))
     publish(out, site_dir)
     seconds = {**phase.seconds, "total": time.perf_counter() - start}
     return BuildResult(

@@ -81,19 +81,32 @@ def test_national_lines_downloads_vcard_and_regional_editions():
     assert shown_ids(medium="print", lang="id", kind="national") == ["NAT-01", "NAT-04", "NAT-08"]
     # The downloads: every entry the website may show, missions and offices included.
     assert shown_ids(medium="web", lang="id") == [
-        "NAT-01", "NAT-04", "NAT-05", "NAT-08", "MS-01", "MS-02", "MS-03", "RG-01", "RG-02", "RG-03"]
+        "NAT-01",
+        "NAT-04",
+        "NAT-05",
+        "NAT-08",
+        "MS-01",
+        "MS-02",
+        "MS-03",
+        "RG-01",
+        "RG-02",
+        "RG-03",
+    ]
     # The vCard: the paper rule, and a number to call.
     assert [c.id for c in vcard_contacts(CONTACTS, "id")] == ["NAT-01", "NAT-04", "NAT-08"]
     assert provinces_on_paper(CONTACTS, "id") == ["Jawa Timur"]
 
 
-@pytest.mark.parametrize("request_, problem", [
-    ({"medium": "radio"}, "medium must be one of web, print"),
-    ({"medium": "web", "ids": ["NAT-01"], "kind": "national"}, "ask for one of"),
-    ({"medium": "web", "kind": "embassy"}, "kind must be one of"),
-    ({"medium": "web", "country": "XX"}, "unknown country code"),
-    ({"medium": "web", "kind": "national", "province": "Jawa Timur"}, "province goes with kind=regional"),
-])
+@pytest.mark.parametrize(
+    "request_, problem",
+    [
+        ({"medium": "radio"}, "medium must be one of web, print"),
+        ({"medium": "web", "ids": ["NAT-01"], "kind": "national"}, "ask for one of"),
+        ({"medium": "web", "kind": "embassy"}, "kind must be one of"),
+        ({"medium": "web", "country": "XX"}, "unknown country code"),
+        ({"medium": "web", "kind": "national", "province": "Jawa Timur"}, "province goes with kind=regional"),
+    ],
+)
 def test_a_request_the_function_cannot_answer_is_refused(request_, problem):
     with pytest.raises(ValueError, match=problem):
         contacts_shown(CONTACTS, lang="id", **request_)

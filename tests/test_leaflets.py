@@ -337,9 +337,13 @@ def test_a_project_without_leaflets_builds_none(tmp_path, envs):
 def test_a_design_error_in_a_worker_process_arrives_as_one_build_error(tmp_path):
     """PDFs are printed in worker processes; a leaflet that outgrows its design stops the build with
     the same one-line message as when it is printed here."""
-    jobs = [run.PrintJob(edition(1), html_doc("<p>a</p>"), tmp_path / "one"),
-            run.PrintJob(edition(1), html_doc("<p style='break-after: page'>a</p>" * 2), tmp_path / "two")]
+    jobs = [
+        run.PrintJob(edition(1), html_doc("<p>a</p>"), tmp_path / "one"),
+        run.PrintJob(edition(1), html_doc("<p style='break-after: page'>a</p>" * 2), tmp_path / "two"),
+    ]
     with pytest.raises(BuildError) as err:
         run.print_all(jobs, workers=2)
-    assert str(err.value) == ("data/leaflets.yml: leaflet t (id): comes out at 2 page(s), designed for 1: "
-                              "shorten the chosen sections, or change the design (docs/printing.md)")
+    assert str(err.value) == (
+        "data/leaflets.yml: leaflet t (id): comes out at 2 page(s), designed for 1: "
+        "shorten the chosen sections, or change the design (docs/printing.md)"
+    )

@@ -24,7 +24,7 @@ from jalur.content.markers import replace_markers
 from jalur.content.render_glossary import abbreviations
 from jalur.core import qr
 from jalur.core.errors import BuildError
-from jalur.core.urls import page_url, public_url
+from jalur.core.urls import page_url, preview_url, public_url
 from jalur.models import frontmatter
 from jalur.models.languages import Language
 from jalur.models.leaflets import Built
@@ -96,7 +96,14 @@ def stage_language(
         body = body.rstrip() + "\n" + meta_block.render(sources=meta["sources"], reviewed=meta["reviewed"])
         body += "\n" + abbr
         # The page's own address and its QR code, shown on paper only (jalur/core/qr.py).
-        out_meta = {**meta, "reviewed": meta["reviewed"].isoformat(), "print_url": url, "print_qr": qr.svg(url)}
+        # preview_image: the link-preview card (jalur/outputs/previews.py), for overrides/partials/link-preview.html.
+        out_meta = {
+            **meta,
+            "reviewed": meta["reviewed"].isoformat(),
+            "print_url": url,
+            "print_qr": qr.svg(url),
+            "preview_image": preview_url(data.site_url, lang.code, rel_page),
+        }
         if not translated:
             out_meta["untranslated"] = True
         target = out_docs / rel_page

@@ -92,9 +92,15 @@ def offline_zip_url(site_url: str, lang: str) -> str:
     return f"{language_url(site_url, lang)}{OFFLINE_DIR}/{offline_zip_name(lang)}"
 
 
-def preview_slug(url: str) -> str:
-    """The link-preview image name for a page URL below the language root: "" -> index, "a/b/" -> a-b."""
-    return url.strip("/").replace("/", "-") or "index"
+def preview_path(path: str) -> str:
+    """A content page's link-preview image below its language root: index.md -> assets/previews/index.png,
+    kontak/daerah.md -> assets/previews/kontak-daerah.png."""
+    return f"{PREVIEWS_DIR}/{page_url(path).strip('/').replace('/', '-') or 'index'}.png"
+
+
+def preview_url(site_url: str, lang: str, path: str) -> str:
+    """The public address of that image (link previews need an absolute address)."""
+    return language_url(site_url, lang) + preview_path(path)
 
 
 def whatsapp_share(text: str) -> str:
