@@ -129,6 +129,25 @@ CASES = {
         "data/contacts.yml: contacts[1] (NAT-01).id:",
         "duplicate id",
     ),
+    "phone number typed into prose": (
+        lambda r: replace_in(r / "content/id/bagian/index.md", "Isi bagian", "Telepon 0812-9007-0027. Isi bagian"),
+        "content/id/bagian/index.md: line 12:",
+        "'0812-9007-0027' is a phone number or email address typed",
+    ),
+    "email typed into a translation": (
+        lambda r: replace_in(
+            r / "content/en/index.md", "This page mentions", "Write to help@example.go.id. This page mentions"
+        ),
+        "content/en/index.md: line 12:",
+        "'help@example.go.id' is a phone number or email address typed",
+    ),
+    "phone link typed into prose": (
+        lambda r: replace_in(
+            r / "content/id/index.md", "Lihat [bagian]", "Lihat [telepon](tel:+6281290070027) [bagian]"
+        ),
+        "content/id/index.md: line 12:",
+        "'tel:+6281290070027'",
+    ),
     "site address that is not a web address": (
         lambda r: replace_in(r / "mkdocs.yml", '"https://jalur-resmi.example/"', '"jalur-resmi.example"'),
         "mkdocs.yml: site_url:",

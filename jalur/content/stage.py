@@ -22,6 +22,7 @@ import jinja2
 from jalur.content import share
 from jalur.content.markers import replace_markers
 from jalur.content.render_glossary import abbreviations
+from jalur.content.typed_contacts import check_no_typed_contacts
 from jalur.core import qr
 from jalur.core.errors import BuildError
 from jalur.core.urls import page_url, preview_url, public_url
@@ -72,6 +73,7 @@ def stage_language(
             raise BuildError(file.relative_to(project.root).as_posix(), "nav", "the page is not listed in data/nav.yml")
         page = store.page(lang.code, rel_page)
         meta = page.meta
+        check_no_typed_contacts(page.body, page.rel, page.first_body_line)
         body = replace_markers(
             page.body, page.rel, page.first_body_line, lang.code, env, data, page=rel_page, leaflets=leaflets
         )
