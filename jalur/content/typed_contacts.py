@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from jalur.core.errors import BuildError
 from jalur.content.marker_syntax import FENCE
+from jalur.core.errors import BuildError
 
 # Phone-like: international numbers, Indonesian numbers with a leading 0 and separators
 # ("0811-8080-141", "(021) 29681560", "0-800-1000", "021-129"), or a long run of digits ("08117892601").
