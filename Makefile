@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: system-packages tools site test test-fast lint serve drift catalogs bench clean content-report contacts-check lighthouse
+.PHONY: system-packages tools site release test test-fast lint serve drift catalogs bench clean content-report contacts-check lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,12 @@ system-packages:
 
 site: $(STAMP) system-packages
 	$(PY) -m jalur build
+
+# A release: SITE_URL must be the public https:// address and data/publisher.yml must name the
+# publisher; a placeholder, reserved or local address stops it. (make site builds previews.)
+release: $(STAMP) system-packages
+	@test -n "$(SITE_URL)" || { echo "make release: set SITE_URL=https://... (the site's public address)" >&2; exit 1; }
+	SITE_URL="$(SITE_URL)" $(PY) -m jalur build --release
 
 # The whole suite: lint, type check, then every test (browser and PDF tests included).
 test: $(STAMP) system-packages node_modules/.installed lint

@@ -25,12 +25,14 @@ from pathlib import Path
 
 import jinja2
 
+from jalur.content.render_publisher import publisher_line
 from jalur.content.stage import StagedPage, stage_language
 from jalur.core import i18n
 from jalur.core.project import ROOT, Project
 from jalur.core.urls import OFFLINE_DIR, display_address, offline_zip_name, preview_path
 from jalur.models.leaflets import Built
 from jalur.models.nav import mkdocs_nav
+from jalur.models.release import check_release
 from jalur.models.sitedata import SiteData
 from jalur.outputs import downloads, mkdocs_configs, offline, previews, root_pages, security, service_worker, sitemaps
 from jalur.outputs.leaflets import run as leaflets
@@ -80,6 +82,7 @@ def stage_all(
             work / "out" / lang.code,
             data.site_url,
             mkdocs_nav(data.nav, titles),
+            publisher_line(envs[lang.code], data.publisher, lang.code) or None,
         )
     return Staged(envs=envs, pages=pages, configs=configs)
 
@@ -116,9 +119,11 @@ def build(
     site_url: str | None = None,
     work: Path | None = None,
     cache: bool = True,
+    release: bool = False,
 ) -> BuildResult:
     """Build everything. `cache`: reuse a leaflet PDF made earlier from exactly the same input
-    (.cache/leaflets/, keyed by a hash of its HTML, design, fonts and WeasyPrint version)."""
+    (.cache/leaflets/, keyed by a hash of its HTML, design, fonts and WeasyPrint version).
+    `release`: refuse a placeholder or reserved address and a missing publisher (models/release.py)."""
     project = Project(root)
     site_dir = site_dir or root / "site"
     work = work or project.build_dir
@@ -126,6 +131,10 @@ def build(
     phase = Phases()
     start = time.perf_counter()
     url = data.site_url
+    if release:
+        check_release(url, data.site_url_source, data.publisher, "data/publisher.yml")
+    elif data.publisher is None:
+        data.warnings.append("data/publisher.yml: no publisher is named: this is a preview (make release refuses it)")
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)

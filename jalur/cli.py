@@ -1,6 +1,6 @@
 """One command line for the site: `python -m jalur <command> [options]` (the make targets call it).
 
-    build            build the whole site into site/ (make site)
+    build            build the whole site into site/ (make site; --release: make release)
     serve            preview one language with live reload (make serve)
     drift            translation drift: pages missing, outdated or orphaned (make drift)
     catalogs         extract our UI strings and update every catalog (make catalogs)
@@ -32,9 +32,20 @@ def build_command(argv: list[str], root: Path | None = None) -> int:
     parser.add_argument("--site-url", help="the site's root address (default: SITE_URL or mkdocs.yml)")
     parser.add_argument("--site-dir", type=Path, help="where to publish (default: site/)")
     parser.add_argument("--no-cache", action="store_true", help="render every leaflet again")
+    parser.add_argument(
+        "--release",
+        action="store_true",
+        help="a release: refuse a placeholder address and a missing publisher (make release)",
+    )
     args = parser.parse_args(argv)
     try:
-        result = build(root=root or ROOT, site_dir=args.site_dir, site_url=args.site_url, cache=not args.no_cache)
+        result = build(
+            root=root or ROOT,
+            site_dir=args.site_dir,
+            site_url=args.site_url,
+            cache=not args.no_cache,
+            release=args.release,
+        )
     except BuildError as exc:
         print(f"Build stopped: {exc}", file=sys.stderr)
         print("Nothing was published; site/ is unchanged.", file=sys.stderr)

@@ -12,6 +12,7 @@ DATA_FILES = {
     "data/contacts.yml",
     "data/checklist.yml",
     "data/leaflets.yml",
+    "data/publisher.yml",
 }
 
 

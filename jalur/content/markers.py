@@ -19,6 +19,7 @@ from jalur.content.render_contacts import render_contacts, render_downloads
 from jalur.content.render_glossary import render_glossary
 from jalur.content.render_leaflets import render_leaflet_list
 from jalur.content.render_offline import render_offline_download
+from jalur.content.render_publisher import render_publisher
 from jalur.content.share import render_share_list
 from jalur.core.errors import BuildError
 from jalur.models.leaflets import Built
@@ -33,6 +34,7 @@ MARKERS: dict[str, Renderer] = {
     "glossary": render_glossary,  # the glossary table
     "leaflets": render_leaflet_list,  # the printable leaflets (cetak/)
     "offline-download": render_offline_download,  # the offline copy's zip
+    "publisher": render_publisher,  # who publishes the site, where to send corrections
     "share-list": render_share_list,  # share the list above on WhatsApp
 }
 

@@ -22,6 +22,7 @@ import jinja2
 from jalur.content import share
 from jalur.content.markers import replace_markers
 from jalur.content.render_glossary import abbreviations
+from jalur.content.render_publisher import report_block
 from jalur.content.typed_contacts import check_no_typed_contacts
 from jalur.core import qr
 from jalur.core.errors import BuildError
@@ -88,6 +89,8 @@ def stage_language(
                 + help_block.render()
             )
         body = body.rstrip() + "\n\n" + share.share_block(env, meta["title"], meta["description"], url)
+        if data.publisher:
+            body += "\n" + report_block(env, data.publisher, meta["title"], url)
         if not translated:
             body = (
                 notice.render(source_name=source.name)

@@ -8,6 +8,7 @@ data/contacts.yml.
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 
 from jalur.core.errors import relpath
@@ -21,6 +22,7 @@ from jalur.models.languages import Language, load_languages, source_language
 from jalur.models.leaflets import Leaflet, load_leaflets
 from jalur.models.nav import NavItem, load_nav
 from jalur.models.pages import PageStore
+from jalur.models.publisher import Publisher, load_publisher
 from jalur.models.site_config import SiteConfig, build_site_url, load_site_config
 
 
@@ -59,6 +61,16 @@ class SiteData:
     @cached_property
     def nav(self) -> list[NavItem]:
         return load_nav(self.project.data / "nav.yml", self.project.root, self.pages.paths)
+
+    @cached_property
+    def publisher(self) -> Publisher | None:
+        """Who publishes the site; None in a preview that names nobody yet."""
+        return load_publisher(self.project.data / "publisher.yml", self.project.root, self.language_codes)
+
+    @cached_property
+    def site_url_source(self) -> str:
+        """Where this build's address came from, for error messages."""
+        return "--site-url" if self._site_url else "SITE_URL" if os.environ.get("SITE_URL") else "mkdocs.yml"
 
     @cached_property
     def glossary(self) -> list[Term]:

@@ -26,8 +26,10 @@ def write_config(
     site_dir: Path,
     site_url: str,
     nav: list,
+    footer: str | None = None,
 ) -> Path:
-    config = {
+    """`footer`: the publisher's line for every page's footer (Material's `copyright`), if one is named."""
+    config: dict = {
         "INHERIT": os.path.relpath(project.base_config, work),
         "docs_dir": os.path.relpath(docs_dir, work),
         "site_dir": str(site_dir.resolve()),
@@ -44,6 +46,8 @@ def write_config(
         },
         "nav": nav,
     }
+    if footer:
+        config["copyright"] = footer
     path = work / f"mkdocs.{lang.code}.yml"
     path.write_text(GENERATED + yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from jalur.content.contact_cards import contact_cards
 from jalur.content.context import MarkerContext
 from jalur.content.render_contacts import shown_for_marker
+from jalur.content.render_publisher import publisher_line
 from jalur.core import qr
 from jalur.core.errors import BuildError
 from jalur.core.urls import display_address, public_url
@@ -208,5 +209,6 @@ class Composer:
             reviewed=min(gathered.reviewed),
             checked=checked,
             font_files=FONT_FILES,
+            publisher_line=publisher_line(self.envs[lang], self.data.publisher, lang),
         )
         return ctx
