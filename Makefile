@@ -70,7 +70,8 @@ clean:
 content-report: $(STAMP)
 	$(PY) -m jalur content-report
 
-# Contacts due a re-check (checked more than 12 months ago); exits non-zero when there is any.
+# Contacts due a re-check (compared with their sources more than 12 months ago) and contacts whose
+# newest source is over 24 months old; exits non-zero when there is any.
 # Another age: make contacts-check MAX_AGE_MONTHS=6
 MAX_AGE_MONTHS ?= 12
 contacts-check: $(STAMP)

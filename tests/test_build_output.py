@@ -31,7 +31,7 @@ def test_last_reviewed_date_and_sources_in_the_page_language(mini_site):
     assert 'Last reviewed: <time datetime="2026-03-17">March 17, 2026</time>' in page_en
     assert re.search(r'<h2 id="jr-sources">Sumber', page_id)
     assert re.search(r'<h2 id="jr-sources">Sources', page_en)
-    assert '<a href="https://example.go.id/uji">Sumber resmi uji</a>' in page_id
+    assert '<a href="https://example.go.id/uji" rel="noopener noreferrer">Sumber resmi uji</a>' in page_id
 
 
 def test_untranslated_page_is_built_from_the_source_with_a_notice_in_the_readers_language(mini_site):
@@ -56,8 +56,8 @@ def test_markers_render_data_with_babel_dates_and_the_publication_rule(mini_site
     page_id = html(mini_site, "id/index.html")
     page_en = html(mini_site, "en/index.html")
     assert '<a href="tel:08001000">0-800-1000</a>' in page_id
-    assert 'Terakhir dicek: <time datetime="2026-11-22">22 November 2026</time>' in page_id
-    assert 'Last checked: <time datetime="2026-11-22">November 22, 2026</time>' in page_en
+    assert 'Dicocokkan dengan sumbernya: <time datetime="2026-11-22">22 November 2026</time>' in page_id
+    assert 'Compared with its sources: <time datetime="2026-11-22">November 22, 2026</time>' in page_en
     # single-source: shown with a caution; unconfirmed: never shown.
     assert '<a href="tel:+622129244800">+622129244800</a>' in page_en and "one source only" in page_en
     assert "8118080141" not in page_id and "8118080141" not in page_en

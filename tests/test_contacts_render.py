@@ -158,11 +158,13 @@ def test_ids_marker_keeps_the_order_and_links_every_number(site):
         < first.index("Hotline Kemlu uji")
         < first.index("Aplikasi uji satu sumber")
     )
-    assert 'Terakhir dicek: <time datetime="2026-11-22">22 November 2026</time>' in html
-    assert 'Last checked: <time datetime="2026-11-22">November 22, 2026</time>' in page(site, "en", "kontak")
+    assert 'Dicocokkan dengan sumbernya: <time datetime="2026-11-22">22 November 2026</time>' in html
+    assert 'Compared with its sources: <time datetime="2026-11-22">November 22, 2026</time>' in page(
+        site, "en", "kontak"
+    )
     # Every source of a shown channel is linked, with its date (Babel) as a tooltip.
-    assert '<a href="https://example.go.id/b" title="April 2025">' in html
-    assert '<a href="https://example.go.id/a" title="10 April 2025">' in html
+    assert '<a href="https://example.go.id/b" title="April 2025" rel="noopener noreferrer">' in html
+    assert '<a href="https://example.go.id/a" title="10 April 2025" rel="noopener noreferrer">' in html
 
 
 def test_country_marker_falls_back_to_the_ministry_when_no_mission_number_is_published(site):

@@ -262,18 +262,28 @@ def test_stale_lists_published_contacts_checked_before_the_cutoff(tmp_path):
 def test_freshness_command_exits_non_zero_when_a_contact_is_stale(tmp_path, capsys):
     root = make_project(tmp_path, "contacts")
     path = root / "data/contacts.yml"
-    args = ["--file", str(path), "--today", "2026-11-22"]
+    # The sources' own age is checked too (below); 600 months leaves it out of these first checks.
+    sources = ["--max-source-age-months", "600"]
+    args = ["--file", str(path), "--today", "2026-11-22", *sources]
     assert contacts_freshness.main(args, root=root) == 0
     assert "every published contact was checked" in capsys.readouterr().out
-    assert contacts_freshness.main(["--file", str(path), "--today", "2027-11-23"], root=root) == 1
+    assert contacts_freshness.main(["--file", str(path), "--today", "2027-11-23", *sources], root=root) == 1
     out = capsys.readouterr().out
     assert "MS-01" in out and "NAT-04" in out
     assert "NAT-06" not in out and "RG-04" not in out  # never published, so never reported
     assert contacts_freshness.main(args + ["--max-age-months", "1"], root=root) == 0
     assert (
-        contacts_freshness.main(["--file", str(path), "--today", "2027-01-01", "--max-age-months", "1"], root=root) == 1
+        contacts_freshness.main(
+            ["--file", str(path), "--today", "2027-01-01", "--max-age-months", "1", *sources], root=root
+        )
+        == 1
     )
     capsys.readouterr()
+    # With the default 24 months, the fixture's old sources are listed (RG-02's newest is from 2019).
+    assert contacts_freshness.main(["--file", str(path), "--today", "2026-11-22"], root=root) == 1
+    out = capsys.readouterr().out
+    assert "whose newest source is older than 24 months" in out
+    assert "RG-02        newest source 2019-09-11" in out and "NAT-06" not in out
     path.write_text(path.read_text(encoding="utf-8").replace("kind: mission", "kind: consulate", 1), encoding="utf-8")
     assert contacts_freshness.main(args, root=root) == 2
     assert "data/contacts.yml: contacts[6] (MS-01).kind" in capsys.readouterr().err

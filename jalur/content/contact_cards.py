@@ -9,6 +9,7 @@ import jinja2
 from babel.dates import format_date, format_skeleton
 
 from jalur.models.contact_choice import Shown
+from jalur.models.contact_freshness import OLD_SOURCE_MONTHS, source_is_old
 from jalur.models.contacts import country_name, missing_note
 
 
@@ -24,7 +25,15 @@ def source_date(value: str | None, lang: str) -> str:
     return value
 
 
-def contact_cards(env: jinja2.Environment, lang: str, shown: Shown) -> str:
+def source_month(value: str, lang: str) -> str:
+    """A source's date as a reader needs it, the month: "Agustus 2024" (a bare year stays a year)."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 1:
+        return value
+    return format_skeleton("yMMMM", dt.date(parts[0], parts[1], 1), locale=lang)
+
+
+def contact_cards(env: jinja2.Environment, lang: str, shown: Shown, today: dt.date | None = None) -> str:
     """The cards of `shown`, grouped and headed as chosen; a note first when the ministry's channels
     stand in for a destination's mission."""
     return env.get_template("contacts.md.j2").render(
@@ -32,6 +41,9 @@ def contact_cards(env: jinja2.Environment, lang: str, shown: Shown) -> str:
         medium=shown.medium,
         missing_note=missing_note,
         source_date=lambda value: source_date(value, lang),
+        source_month=lambda value: source_month(value, lang),
+        old_source=lambda contact: source_is_old(contact, today or dt.date.today()),
+        old_source_months=OLD_SOURCE_MONTHS,
         fallback=shown.fallback_for is not None,
         country=country_name(shown.fallback_for, lang) if shown.fallback_for else None,
     )

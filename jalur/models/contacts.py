@@ -175,6 +175,12 @@ class Contact:
                 out.append(source)
         return out
 
+    def newest_source(self, medium: str = "web") -> str | None:
+        """The date of the newest source of what is shown (YYYY, YYYY-MM or YYYY-MM-DD, as the source
+        gives it), or None when no source shown is dated."""
+        dates = [s.date for s in self.sources_for(medium) if s.date]
+        return max(dates, key=source_period_end) if dates else None
+
     def single_source(self, medium: str = "web") -> bool:
         """True when a published channel (or the entry) rests on one source only (never on paper)."""
         return self.confidence == "single-source" or any(
@@ -186,6 +192,16 @@ class Contact:
         (A single-source channel beside confirmed ones is marked on its own line instead.)"""
         shown = self.channels_for("web")
         return self.confidence == "single-source" or bool(shown) and all(c.confidence == "single-source" for c in shown)
+
+
+def source_period_end(value: str) -> dt.date:
+    """The last day a source's date can mean: 2024 -> 31 December 2024, 2024-08 -> 31 August 2024."""
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    year, month = parts[0], parts[1] if len(parts) == 2 else 12
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
 
 
 def _looks_like_web(value: str) -> bool:

@@ -21,6 +21,7 @@ from typing import Any
 import jinja2
 from babel.dates import format_date
 
+from jalur.content.contact_cards import source_month
 from jalur.core.urls import CONTACT_DOWNLOADS, CONTACT_DOWNLOADS_DIR
 from jalur.models.contact_choice import contacts_shown, vcard_contacts
 from jalur.models.contacts import Channel, Contact, Source
@@ -77,6 +78,7 @@ def contact_record(contact: Contact) -> dict:
         "kind": contact.kind,
         "confidence": contact.confidence,
         "checked": contact.checked.isoformat(),
+        "newest_source": contact.newest_source(MEDIUM),
         "name": contact.name,
         "purpose": contact.purpose,
         "hours": contact.hours,
@@ -103,6 +105,9 @@ def to_json(contacts: list[Contact], langs: list[str]) -> str:
         "publication_rule": "Only contacts and channels confirmed by two or more sources (confidence "
         "'confirmed') or by one source ('single-source': check before you rely on it). "
         "Unconfirmed and conflicting numbers are left out.",
+        "dates": "checked: the day the entry was last compared with its published sources (a desk check; "
+        "the numbers were not called). newest_source: the date of its newest source (YYYY, YYYY-MM or "
+        "YYYY-MM-DD, as the source gives it), or null when no source is dated.",
         "languages": langs,
         "contacts": [contact_record(c) for c in shown_on_web(contacts, langs)],
     }
@@ -118,6 +123,7 @@ def csv_columns(langs: list[str]) -> list[str]:
         "kind",
         "confidence",
         "checked",
+        "newest_source",
         *per_lang("name"),
         *per_lang("purpose"),
         *per_lang("hours"),
@@ -156,6 +162,7 @@ def csv_rows(contacts: list[Contact], langs: list[str]) -> list[dict[str, str]]:
             "kind": contact.kind,
             "confidence": contact.confidence,
             "checked": contact.checked.isoformat(),
+            "newest_source": contact.newest_source(MEDIUM) or "",
             "scope": contact.scope,
             "countries": " ".join(contact.countries),
             "province": contact.province or "",
@@ -236,7 +243,8 @@ def fold(line: str, limit: int = 75) -> str:
 
 def to_vcard(contacts: list[Contact], lang: str, env: jinja2.Environment) -> str:
     """One vCard per national hotline, in `lang`: its confirmed numbers (as dialled), emails and web
-    addresses, and a note with the purpose, hours and the date last checked."""
+    addresses, and a note with the purpose, hours, the month of its newest source and the date it was
+    last compared with its sources."""
     words: Any = env.get_template("contacts_vcard.txt.j2").module  # the template's {% set %} names
     cards = []
     for contact in vcard_contacts(contacts, lang):
@@ -266,7 +274,10 @@ def to_vcard(contacts: list[Contact], lang: str, env: jinja2.Environment) -> str
         note = contact.purpose[lang]
         if contact.hours:
             note += f" {words.HOURS}: {contact.hours[lang]}."
-        note += f" {words.LAST_CHECKED}: {format_date(contact.checked, 'long', locale=lang)}."
+        newest = contact.newest_source("print")
+        if newest:
+            note += f" {words.NEWEST}: {source_month(newest, lang)}."
+        note += f" {words.COMPARED}: {format_date(contact.checked, 'long', locale=lang)}."
         lines.append(f"NOTE:{vcard_escape(note)}")
         lines.append(f"REV:{contact.checked.isoformat()}")
         lines.append("END:VCARD")
