@@ -117,7 +117,8 @@ def test_every_page_has_a_whatsapp_share_link_with_title_summary_and_address(rea
         label = "Bagikan ke WhatsApp" if lang == "id" else "Share on WhatsApp"
         for page in real_site.pages[lang]:
             html = (real_site.site_dir / lang / page.url / "index.html").read_text(encoding="utf-8")
-            match = re.search(r'<p class="jr-share"><a href="([^"]+)" rel="noopener noreferrer">' + label + "</a>", html)
+            share = r'<p class="jr-share"><a href="([^"]+)" rel="noopener noreferrer">'
+            match = re.search(share + label + "</a>", html)
             assert match, page.path
             text = wa_text(match.group(1).replace("&amp;", "&"))
             assert text == f"{page.title}\n{page.description}\n{real_site.site_url}{lang}/{page.url}"
