@@ -9,7 +9,8 @@ Phases, each handed the one SiteData of this build:
     stage       build/<lang>/docs and build/mkdocs.<lang>.yml (jalur/content/, jalur/outputs/mkdocs_configs.py)
     mkdocs      both languages at once, strict (jalur/outputs/mkdocs_run.py)
     offline     the same Markdown with Material's offline plugin, zipped (jalur/outputs/offline.py)
-    postbuild   sitemaps, the root pages, contact downloads, cetak/, the pages' security policy, service workers
+    postbuild   sitemaps, the root pages, contact downloads, cetak/, the pages' security policy, service workers,
+                _headers and the nginx server block (jalur/outputs/deploy.py)
     previews    link-preview images (jalur/outputs/previews.py)
 Everything is written under build/ first; site/ is replaced only when every phase succeeded, so a
 failed build leaves the previous site as it was. Bad input stops with one line naming file and field.
@@ -34,7 +35,17 @@ from jalur.models.leaflets import Built
 from jalur.models.nav import mkdocs_nav
 from jalur.models.release import check_release
 from jalur.models.sitedata import SiteData
-from jalur.outputs import downloads, mkdocs_configs, offline, previews, root_pages, security, service_worker, sitemaps
+from jalur.outputs import (
+    deploy,
+    downloads,
+    mkdocs_configs,
+    offline,
+    previews,
+    root_pages,
+    security,
+    service_worker,
+    sitemaps,
+)
 from jalur.outputs.leaflets import run as leaflets
 from jalur.outputs.mkdocs_run import run_mkdocs
 
@@ -159,7 +170,7 @@ def build(
         root_pages.write_root_pages(out, url, data.config.site_name, data.languages, data.source, envs)
         downloads.write_downloads(data, out, envs)
         leaflets.publish(work, out)
-        security.harden_site(out, url)
+        hashes = security.harden_site(out, url)
         for lang in data.languages:
             service_worker.write(out, lang.code, envs[lang.code], data.config.site_name, url)
     with phase("offline"):
@@ -172,6 +183,9 @@ def build(
         for lang in data.languages:
             for page in staged.pages[lang.code]:
                 painter.draw(page.title, page.description, out / lang.code / preview_path(page.path))
+    with phase("postbuild"):
+        deploy.write_headers_file(out, url, hashes, data.language_codes)
+        deploy.write_nginx(out, url, hashes, data.language_codes)
     publish(out, site_dir)
     seconds = {**phase.seconds, "total": time.perf_counter() - start}
     return BuildResult(

@@ -82,11 +82,13 @@ def harden(html: str, site_url: str, where: str) -> str:
     return _CHARSET.sub(head, html, count=1)
 
 
-def harden_site(out: Path, site_url: str) -> int:
-    """Every HTML page of the built site (both languages, the root pages, the leaflets' twins)."""
-    count = 0
+def harden_site(out: Path, site_url: str) -> list[str]:
+    """Every HTML page of the built site (both languages, the root pages, the leaflets' twins).
+    Returns the hashes of all their inline scripts, for the HTTP policy (outputs/deploy.py)."""
+    every: set[str] = set()
     for path in sorted(out.rglob("*.html")):
         rel = path.relative_to(out).as_posix()
-        path.write_text(harden(path.read_text(encoding="utf-8"), site_url, f"site/{rel}"), encoding="utf-8")
-        count += 1
-    return count
+        html = harden(path.read_text(encoding="utf-8"), site_url, f"site/{rel}")
+        every.update(script_hashes(html))
+        path.write_text(html, encoding="utf-8")
+    return sorted(every)
