@@ -173,6 +173,8 @@ def build(
         hashes = security.harden_site(out, url)
         for lang in data.languages:
             service_worker.write(out, lang.code, envs[lang.code], data.config.site_name, url)
+        deploy.write_headers_file(out, url, hashes, data.language_codes)
+        deploy.write_nginx(out, url, hashes, data.language_codes)
     with phase("offline"):
         for lang in data.languages:
             offline.make_zip(
@@ -183,9 +185,6 @@ def build(
         for lang in data.languages:
             for page in staged.pages[lang.code]:
                 painter.draw(page.title, page.description, out / lang.code / preview_path(page.path))
-    with phase("postbuild"):
-        deploy.write_headers_file(out, url, hashes, data.language_codes)
-        deploy.write_nginx(out, url, hashes, data.language_codes)
     publish(out, site_dir)
     seconds = {**phase.seconds, "total": time.perf_counter() - start}
     return BuildResult(

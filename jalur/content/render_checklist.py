@@ -15,7 +15,7 @@ from jalur.content.context import MarkerContext
 from jalur.core.errors import BuildError
 from jalur.core.urls import public_url, whatsapp_share
 from jalur.models.checklist import ANSWERS, Checklist
-from jalur.models.contact_choice import contacts_shown
+from jalur.models.contact_choice import contacts_shown, left_out_problem
 
 
 def situation_contacts(checklist: Checklist, ctx: MarkerContext) -> dict[str, dict[str, Markup]]:
@@ -30,12 +30,7 @@ def situation_contacts(checklist: Checklist, ctx: MarkerContext) -> dict[str, di
             for cid, why in shown.left_out:
                 if medium == "web" or why != "nothing":
                     field = f"contacts.{situation.id}.ids[{situation.contact_ids.index(cid)}]"
-                    problem = {
-                        "unknown": f"no contact {cid!r} in data/contacts.yml",
-                        "twice": f"contact {cid!r} is named twice",
-                        "nothing": f"contact {cid!r} has nothing publishable (unconfirmed or conflicting)",
-                    }
-                    raise BuildError(checklist.rel, field, problem[why])
+                    raise BuildError(checklist.rel, field, left_out_problem(cid, why, medium))
             out[situation.id][medium] = Markup(contact_cards(ctx.env, ctx.lang, shown) if shown.groups else "")
     return out
 

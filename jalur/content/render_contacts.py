@@ -18,17 +18,8 @@ from __future__ import annotations
 from jalur.content.contact_cards import contact_cards
 from jalur.content.context import MarkerContext
 from jalur.core.urls import CONTACT_DOWNLOADS, CONTACT_DOWNLOADS_DIR, page_url, relative_url
-from jalur.models.contact_choice import LISTINGS, Shown, contacts_shown, vcard_contacts
+from jalur.models.contact_choice import LISTINGS, Shown, contacts_shown, left_out_problem, vcard_contacts
 from jalur.models.contacts import COUNTRIES, MEDIA
-
-_WHY = {
-    "unknown": "no contact {id!r} in data/contacts.yml",
-    "twice": "contact {id!r} is named twice",
-}
-_NOTHING = {
-    "web": "contact {id!r} has nothing publishable (unconfirmed or conflicting): remove it from the page",
-    "print": "contact {id!r} has nothing printable (only confirmed channels go on paper): remove it from the page",
-}
 
 
 def marker_request(args: dict[str, str], ctx: MarkerContext) -> tuple[str, dict]:
@@ -62,10 +53,10 @@ def shown_for_marker(args: dict[str, str], ctx: MarkerContext, strict: bool = Tr
     medium, request = marker_request(args, ctx)
     shown = contacts_shown(ctx.data.contacts, medium, ctx.lang, **request)
     for cid, why in shown.left_out:
-        if why in _WHY:
-            raise ctx.error("jr:contacts ids", _WHY[why].format(id=cid))
+        if why != "nothing":
+            raise ctx.error("jr:contacts ids", left_out_problem(cid, why, medium))
         if strict:
-            raise ctx.error("jr:contacts ids", _NOTHING[medium].format(id=cid))
+            raise ctx.error("jr:contacts ids", left_out_problem(cid, why, medium) + ": remove it from the page")
     if strict and "kind" in request and not shown.groups:
         raise ctx.error(
             "jr:contacts kind",

@@ -74,7 +74,8 @@ def stage_language(
             raise BuildError(file.relative_to(project.root).as_posix(), "nav", "the page is not listed in data/nav.yml")
         page = store.page(lang.code, rel_page)
         meta = page.meta
-        check_no_typed_contacts(page.body, page.rel, page.first_body_line)
+        if page.lang == lang.code:  # each file once: an untranslated page is checked with its own language
+            check_no_typed_contacts(page.body, page.rel, page.first_body_line)
         body = replace_markers(
             page.body, page.rel, page.first_body_line, lang.code, env, data, page=rel_page, leaflets=leaflets
         )

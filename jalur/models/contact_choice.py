@@ -48,6 +48,17 @@ class Shown:
         return tuple(c.id for c in self.contacts)
 
 
+def left_out_problem(cid: str, why: str, medium: str) -> str:
+    """What to tell the maintainer about a named contact that `contacts_shown` left out."""
+    return {
+        "unknown": f"no contact {cid!r} in data/contacts.yml",
+        "twice": f"contact {cid!r} is named twice",
+        "nothing": f"contact {cid!r} has nothing publishable (unconfirmed or conflicting)"
+        if medium == "web"
+        else f"contact {cid!r} has nothing printable (only confirmed channels go on paper)",
+    }[why]
+
+
 def _has_channels(contact: Contact, medium: str) -> bool:
     return bool(contact.channels_for(medium))
 

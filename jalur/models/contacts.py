@@ -181,12 +181,6 @@ class Contact:
         dates = [s.date for s in self.sources_for(medium) if s.date]
         return max(dates, key=source_period_end) if dates else None
 
-    def single_source(self, medium: str = "web") -> bool:
-        """True when a published channel (or the entry) rests on one source only (never on paper)."""
-        return self.confidence == "single-source" or any(
-            c.confidence == "single-source" for c in self.channels_for(medium)
-        )
-
     def needs_caution(self) -> bool:
         """A caution for the whole card: the entry, or everything it shows, rests on one source.
         (A single-source channel beside confirmed ones is marked on its own line instead.)"""

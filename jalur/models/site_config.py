@@ -47,11 +47,11 @@ def load_site_config(path: Path, root: Path) -> SiteConfig:
     return SiteConfig(site_name=name.strip(), site_url=site_root(url), quick_exit_url=quick_exit)
 
 
-def build_site_url(override: str | None, config: Callable[[], SiteConfig]) -> str:
-    """The address this build is for: --site-url, else SITE_URL, else mkdocs.yml's site_url
-    (`config` reads mkdocs.yml only when it is needed)."""
+def build_site_url(override: str | None, config: Callable[[], SiteConfig]) -> tuple[str, str]:
+    """The address this build is for, and where it came from (for messages): --site-url, else
+    SITE_URL, else mkdocs.yml's site_url (`config` reads mkdocs.yml only when it is needed)."""
     if override:
-        return site_root(override, "--site-url")
+        return site_root(override, "--site-url"), "--site-url"
     if os.environ.get("SITE_URL"):
-        return site_root(os.environ["SITE_URL"], "SITE_URL")
-    return config().site_url
+        return site_root(os.environ["SITE_URL"], "SITE_URL"), "SITE_URL"
+    return config().site_url, "mkdocs.yml"

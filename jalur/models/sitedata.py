@@ -8,7 +8,6 @@ data/contacts.yml.
 
 from __future__ import annotations
 
-import os
 from functools import cached_property
 
 from jalur.core.errors import relpath
@@ -38,9 +37,18 @@ class SiteData:
         return load_site_config(self.project.base_config, self.project.root)
 
     @cached_property
+    def _address(self) -> tuple[str, str]:
+        return build_site_url(self._site_url, lambda: self.config)
+
+    @property
     def site_url(self) -> str:
         """The site's root address for this build, ending with a slash."""
-        return build_site_url(self._site_url, lambda: self.config)
+        return self._address[0]
+
+    @property
+    def site_url_source(self) -> str:
+        """Where this build's address came from (--site-url, SITE_URL or mkdocs.yml), for messages."""
+        return self._address[1]
 
     @cached_property
     def languages(self) -> list[Language]:
@@ -66,11 +74,6 @@ class SiteData:
     def publisher(self) -> Publisher | None:
         """Who publishes the site; None in a preview that names nobody yet."""
         return load_publisher(self.project.data / "publisher.yml", self.project.root, self.language_codes)
-
-    @cached_property
-    def site_url_source(self) -> str:
-        """Where this build's address came from, for error messages."""
-        return "--site-url" if self._site_url else "SITE_URL" if os.environ.get("SITE_URL") else "mkdocs.yml"
 
     @cached_property
     def glossary(self) -> list[Term]:

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from jalur.core.urls import language_path, site_path
-from jalur.outputs.security import POLICY
+from jalur.outputs.security import policy
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "_deploy/nginx-server.conf"
@@ -26,7 +26,7 @@ PERMISSIONS = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), int
 
 
 def http_policy(hashes: list[str]) -> str:
-    return POLICY.format(hashes=" ".join(sorted(hashes))) + "; frame-ancestors 'none'"
+    return policy("", sorted(hashes)) + "; frame-ancestors 'none'"
 
 
 def security_headers(hashes: list[str]) -> dict[str, str]:

@@ -28,7 +28,7 @@ _REL = re.compile(r"""\brel=(["'])(?P<rel>[^"']*)\1""", re.I)
 _DATA_TYPES = ("application/json", "application/ld+json")
 
 POLICY = (
-    "default-src 'self'; script-src 'self' {hashes}; style-src 'self' 'unsafe-inline'; "
+    "default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
@@ -48,8 +48,10 @@ def script_hashes(html: str) -> list[str]:
     return out
 
 
-def policy(html: str) -> str:
-    return POLICY.format(hashes=" ".join(script_hashes(html))).replace("  ", " ")
+def policy(html: str, hashes: list[str] | None = None) -> str:
+    """The page's policy: scripts from the site itself, and the inline scripts with these hashes
+    (by default, the page's own)."""
+    return POLICY.format(scripts=" ".join(["'self'", *(script_hashes(html) if hashes is None else hashes)]))
 
 
 def _outbound(html: str, site_url: str) -> str:

@@ -66,9 +66,9 @@ class Composer:
         # Every national line with something to print.
         return contacts_shown(self.data.contacts, "print", lang, kind="national", with_channels=True)
 
-    def _marker_contacts(self, block: sections.Block, lang: str, page: str, item: Item) -> Shown:
+    def _marker_contacts(self, block: sections.Block, lang: str, page: str) -> Shown:
         """A jr:contacts marker inside a page section, shown for paper."""
-        name, args = sections.marker_args(block.lines[0])
+        _, args = sections.marker_args(block.lines[0])
         content = self.data.pages.page(lang, page)
         lines = content.body.split("\n")
         line = content.first_body_line + (lines.index(block.lines[0]) if block.lines[0] in lines else 0)
@@ -122,9 +122,7 @@ class Composer:
             pieces = []
             for block in chosen:
                 if block.kind == "contacts":
-                    pieces.append(
-                        self.contacts_html(lang, self._marker_contacts(block, lang, item.page, item), gathered)
-                    )
+                    pieces.append(self.contacts_html(lang, self._marker_contacts(block, lang, item.page), gathered))
                 else:
                     pieces.append(sections.to_html(sections.absolute_links(block.text, item.page, lang, site_url)))
             html = sections.demote("\n".join(pieces), 3 if heading else 2)
