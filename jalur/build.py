@@ -172,7 +172,7 @@ def build(
         leaflets.publish(work, out)
         hashes = security.harden_site(out, url)
         for lang in data.languages:
-            service_worker.write(out, lang.code, envs[lang.code], data.config.site_name, url)
+            service_worker.write(out, lang.code, envs[lang.code], data.config.site_name)
         deploy.write_headers_file(out, url, hashes, data.language_codes)
         deploy.write_nginx(out, url, hashes, data.language_codes)
     with phase("offline"):

@@ -71,6 +71,25 @@ def real_site(tmp_path_factory):
     server.shutdown()
 
 
+@pytest.fixture(scope="session")
+def subpath_site(tmp_path_factory):
+    """The real site built for an address with a sub-path (http://127.0.0.1:<port>/jr/) and served there,
+    plus the same files served from another address and path (`copy_base`: <other port>/copy/), as a
+    mirror or a preview would serve them."""
+    tmp = tmp_path_factory.mktemp("subpath")
+    port, other = free_port(), free_port()
+    site_url = f"http://127.0.0.1:{port}/jr/"
+    result = build(root=ROOT, site_dir=tmp / "root" / "jr", work=tmp / "work", site_url=site_url)
+    (tmp / "other").mkdir()
+    (tmp / "other" / "copy").symlink_to(result.site_dir, target_is_directory=True)
+    servers = [serve(tmp / "root", port), serve(tmp / "other", other)]
+    result.base = site_url
+    result.copy_base = f"http://127.0.0.1:{other}/copy/"
+    yield result
+    for server in servers:
+        server.shutdown()
+
+
 CHROMIUM_FLAGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -103,5 +122,5 @@ def pytest_collection_modifyitems(config, items):
         fixtures = set(getattr(item, "fixturenames", ()))
         if "browser" in fixtures:
             item.add_marker(pytest.mark.browser)
-        if "real_site" in fixtures:
+        if fixtures & {"real_site", "subpath_site"}:
             item.add_marker(pytest.mark.pdf)

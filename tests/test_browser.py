@@ -94,8 +94,10 @@ def test_switching_language_without_javascript_also_stays_on_the_page(real_site,
     ctx = browser.new_context(viewport=VIEWPORT, java_script_enabled=False)
     page = ctx.new_page()
     page.goto(f"{real_site.base}id/kenali-tppo/tanda/")
-    href = page.get_attribute('.md-select__link[hreflang="en"]', "href")
-    assert href == f"{real_site.base}en/kenali-tppo/tanda/"
+    link = page.locator('.md-select__link[hreflang="en"]')
+    assert link.evaluate("a => a.href") == f"{real_site.base}en/kenali-tppo/tanda/"
+    page.goto(link.evaluate("a => a.href"))
+    assert page.get_attribute("html", "lang") == "en"
     ctx.close()
 
 

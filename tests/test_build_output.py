@@ -46,10 +46,15 @@ def test_untranslated_page_is_built_from_the_source_with_a_notice_in_the_readers
 
 def test_language_switcher_links_to_the_same_page_in_each_language(mini_site):
     page = html(mini_site, "id/bagian/index.html")
-    assert 'href="https://jalur-resmi.example/en/bagian/" hreflang="en"' in page
-    assert 'href="https://jalur-resmi.example/id/bagian/" hreflang="id"' in page
-    # Material's <head> alternates are absolute (they also lead its stay-on-page script to the sitemaps).
-    assert '<link rel="alternate" href="https://jalur-resmi.example/en/" hreflang="en">' in page
+    # Relative, so switching works from any address and under a sub-path.
+    assert 'href="../../en/bagian/" hreflang="en"' in page
+    assert 'href="../../id/bagian/" hreflang="id"' in page
+    assert 'href="./../en/" hreflang="en"' in html(mini_site, "id/index.html")
+    # The 404 page is served at any depth: its links are absolute paths on the host.
+    assert 'href="/id/../en/" hreflang="en"' in html(mini_site, "id/404.html")
+    # No <link rel="alternate"> in <head>: Material's script would fetch sitemap.xml from each of them on
+    # every page load, from the public address even on a preview (the sitemaps carry hreflang instead).
+    assert '<link rel="alternate"' not in page
 
 
 def test_markers_render_data_with_babel_dates_and_the_publication_rule(mini_site):

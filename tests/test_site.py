@@ -79,4 +79,5 @@ def test_generated_configs_only_inherit_and_set_plain_keys(real_site, tmp_path):
         assert set(config) == {"INHERIT", "docs_dir", "site_dir", "site_url", "theme", "extra", "nav"}
         assert config["theme"]["language"] == lang
         assert config["site_url"] == f"{real_site.site_url}{lang}/"
-        assert [a["lang"] for a in config["extra"]["alternate"]] == ["id", "en"]
+        assert config["extra"]["alternate"] is True
+        assert [a["lang"] for a in config["extra"]["languages"]] == ["id", "en"]

@@ -106,11 +106,6 @@ def first_visit(site: Path, lang: str, page: str) -> tuple[list[tuple[str, int, 
     files = [(page + "/", html_file)]
     for ref in refs:
         files.append((ref, (base / ref).resolve()))
-    # Material's language switcher fetches each language's sitemap.xml.
-    files += [
-        (f"/{code}/sitemap.xml", site / code / "sitemap.xml")
-        for code in re.findall(r'<link rel="alternate" href="[^"]*/(\w+)/" hreflang=', html)
-    ]
     rows = [(name, len(p.read_bytes()), gz(p.read_bytes())) for name, p in files]
     index = site / lang / "search" / "search_index.json"
     return rows, ("search/search_index.json", len(index.read_bytes()), gz(index.read_bytes()))

@@ -37,11 +37,13 @@ def write_config(
         # Paths in an inherited config are read relative to this file, so custom_dir is restated here.
         "theme": {"language": lang.code, "custom_dir": os.path.relpath(project.overrides, work)},
         "extra": {
-            # Material's language switcher; absolute links, so hreflang in <head> is absolute too.
-            "alternate": [
-                {"name": other.name, "link": language_url(site_url, other.code), "lang": other.code}
-                for other in languages
-            ],
+            # `alternate: true` switches on Material's language selector in the header, which
+            # overrides/partials/alternate.html fills from `languages` with relative links to the same page.
+            # Not a list, so Material writes no <link rel="alternate"> into <head>: its script would fetch
+            # sitemap.xml from every such address on every page load (from the public address even when the
+            # site is served from a preview or a copy). The sitemaps carry the hreflang links instead.
+            "alternate": True,
+            "languages": [{"name": other.name, "lang": other.code} for other in languages],
             "og_locale": lang.locale,
         },
         "nav": nav,

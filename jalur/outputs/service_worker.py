@@ -1,4 +1,4 @@
-"""A small service worker per language (site/<lang>/sw.js, scope <site path><lang>/), made at build time.
+"""A small service worker per language (site/<lang>/sw.js, scope: the folder it is served from), made at build time.
 
 Network first for pages (contacts must never go stale), cache first for theme files and data.
 The cache name carries a hash of the theme files, the search index and the sitemap, so a build that
@@ -14,12 +14,12 @@ from pathlib import Path
 
 import jinja2
 
-from jalur.core.urls import language_path
+HOME_MARK = "__JR_SCOPE__"
 
 
-def write(out: Path, lang: str, env: jinja2.Environment, site_name: str, site_url: str) -> Path:
-    """site/<lang>/sw.js. Its scope and precached paths are absolute paths on the host, so they carry
-    the site's own path: /id/ at a domain's root, /jr/id/ under a sub-path."""
+def write(out: Path, lang: str, env: jinja2.Environment, site_name: str) -> Path:
+    """site/<lang>/sw.js. Its scope is the folder it is served from, and what it precaches is relative to
+    that, so it works at the public address, under a sub-path (/jr/id/) and from any other address."""
     root = out / lang
     # Theme files, the search index and the sitemaps: what cache-first serves, so what must refresh it.
     files = sorted(
@@ -38,15 +38,16 @@ def write(out: Path, lang: str, env: jinja2.Environment, site_name: str, site_ur
     # earlier renders fully offline; nothing a page does not use is downloaded.
     home = (root / "index.html").read_text(encoding="utf-8")
     refs = re.findall(r'(?:href|src)="(assets/[^"]+)"', home) + re.findall(r'"search": "(assets/[^"]+)"', home)
-    scope = language_path(site_url, lang)
-    precache = [f"{scope}{ref}" for ref in dict.fromkeys(refs)]
-    offline_page = env.get_template("sw_offline.html.j2").render(lang=lang, site_name=site_name, home=scope)
+    # The offline page links home; the worker puts its own scope there when it serves the page.
+    offline_page = env.get_template("sw_offline.html.j2").render(lang=lang, site_name=site_name, home=HOME_MARK)
     script = env.get_template("sw.js.j2").render(
+        lang=lang,
         prefix=f"jalur-resmi-{lang}-",
         cache=f"jalur-resmi-{lang}-{digest.hexdigest()[:12]}",
-        scope=scope,
-        precache=precache,
+        # "./": the language's home page, so the offline notice's link home always opens something.
+        precache=["./", *dict.fromkeys(refs)],
         offline_page=offline_page,
+        home_mark=HOME_MARK,
     )
     path = root / "sw.js"
     path.write_text(script, encoding="utf-8")
