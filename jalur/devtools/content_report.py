@@ -2,9 +2,10 @@
 
     python -m jalur content-report [--lang id|en] [--check]
 
-Flags a page over 900 words (split it) or with an average sentence over 20 words (shorten them).
-Counts the reader's text only: front matter, markers, HTML tags, link targets and code are left out.
-With --check the command exits 1 when any page is flagged.
+Flags a page over 900 words (split it), with an average sentence over 20 words (shorten them), or
+with any sentence over 25 words (docs/style-id.md: never more than 25); each long sentence is listed
+under its page. Counts the reader's text only: front matter, markers, HTML tags, link targets and code
+are left out. With --check the command exits 1 when any page is flagged.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from jalur.core.project import ROOT, Project
@@ -21,8 +22,10 @@ from jalur.models.languages import load_languages
 
 MAX_WORDS = 900
 MAX_SENTENCE = 20
+LONGEST_SENTENCE = 25  # words; a sentence over this is flagged on its own
 _WORD = re.compile(r"[^\W_][\w'’/-]*", re.U)
-_SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
+# A sentence ends at . ! or ? (closing quotes, brackets or emphasis may follow) before a space or the end.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)*_]*(?=\s|$)")
 
 
 @dataclass
@@ -32,6 +35,7 @@ class PageStats:
     sentences: int
     sources: int
     reviewed: str
+    long_sentences: list[str] = field(default_factory=list)  # sentences over LONGEST_SENTENCE words
 
     @property
     def average(self) -> float:
@@ -45,6 +49,15 @@ class PageStats:
         if self.average > MAX_SENTENCE:
             out.append(f"average sentence over {MAX_SENTENCE} words")
         return out
+
+    @property
+    def sentence_flags(self) -> list[str]:
+        n = len(self.long_sentences)
+        return [f"{n} sentence{'s' if n > 1 else ''} over {LONGEST_SENTENCE} words"] if n else []
+
+    @property
+    def all_flags(self) -> list[str]:
+        return self.flags + self.sentence_flags
 
 
 def reader_text(body: str) -> list[str]:
@@ -65,18 +78,25 @@ def reader_text(body: str) -> list[str]:
     return blocks
 
 
+def sentences_of(block: str) -> list[str]:
+    """The sentences of one block of reader text (a block without an end mark is one sentence)."""
+    return [s.strip() for s in _SENTENCE_END.split(block) if _WORD.search(s)] or [block]
+
+
 def page_stats(path: Path, rel: str) -> PageStats:
     page = frontmatter.split(path.read_text(encoding="utf-8"), rel)
     blocks = reader_text(page.body)
     words = sum(len(_WORD.findall(b)) for b in blocks)
-    sentences = sum(max(1, len([s for s in _SENTENCE_END.split(b) if _WORD.search(s)])) for b in blocks)
+    split = [sentences_of(b) for b in blocks]
+    long_sentences = [s for parts in split for s in parts if len(_WORD.findall(s)) > LONGEST_SENTENCE]
     reviewed = page.meta.get("reviewed")
     return PageStats(
         path=rel,
         words=words,
-        sentences=sentences,
+        sentences=sum(len(parts) for parts in split),
         sources=len(page.meta.get("sources") or []),
         reviewed=str(reviewed or "-"),
+        long_sentences=long_sentences,
     )
 
 
@@ -99,12 +119,15 @@ def main(argv: list[str] | None = None) -> int:
         rows = report(project, lang)
         print(f"{'page':<52} {'words':>6} {'sent.':>6} {'avg':>5} {'src':>4}  reviewed    flags")
         for row in rows:
-            flags = ", ".join(row.flags)
+            flags = ", ".join(row.all_flags)
             flagged += bool(flags)
             print(
                 f"{row.path:<52} {row.words:>6} {row.sentences:>6} {row.average:>5.1f} {row.sources:>4}  "
                 f"{row.reviewed:<10}  {flags}"
             )
+            for sentence in row.long_sentences:
+                words = len(_WORD.findall(sentence))
+                print(f"    {words} words: {sentence[:110]}{'…' if len(sentence) > 110 else ''}")
         print()
     print(f"{flagged} page(s) flagged")
     return 1 if args.check and flagged else 0
