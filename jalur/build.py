@@ -42,6 +42,7 @@ from jalur.outputs import (
     offline,
     previews,
     root_pages,
+    search,
     security,
     service_worker,
     sitemaps,
@@ -170,6 +171,7 @@ def build(
         root_pages.write_root_pages(out, url, data.config.site_name, data.languages, data.source, envs)
         downloads.write_downloads(data, out, envs)
         leaflets.publish(work, out)
+        search.write(data, out, work / "offline", envs)
         hashes = security.harden_site(out, url)
         for lang in data.languages:
             service_worker.write(out, lang.code, envs[lang.code], data.config.site_name)

@@ -13,6 +13,9 @@ DATA_FILES = {
     "data/checklist.yml",
     "data/leaflets.yml",
     "data/publisher.yml",
+    "data/search/stopwords.id.yml",
+    "data/search/synonyms.id.yml",
+    "data/search/synonyms.en.yml",
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -100,15 +101,80 @@ def first_visit(site: Path, lang: str, page: str) -> tuple[list[tuple[str, int, 
     base = html_file.parent
     refs = re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html)
     refs += re.findall(r'<script[^>]+src="([^"]+)"', html)
-    worker = re.search(r'"search": "([^"]+)"', html)
-    if worker:
-        refs.append(worker.group(1))
+    # Not the search worker: overrides/partials/lazy-search.html creates it only when search is used.
     files = [(page + "/", html_file)]
     for ref in refs:
         files.append((ref, (base / ref).resolve()))
     rows = [(name, len(p.read_bytes()), gz(p.read_bytes())) for name, p in files]
     index = site / lang / "search" / "search_index.json"
     return rows, ("search/search_index.json", len(index.read_bytes()), gz(index.read_bytes()))
+
+
+def search_on_use(site: Path, lang: str) -> list[tuple[str, int, int]]:
+    """What the first search fetches: Material's worker, lunr's support file, our language plugin, the
+    index (the search index's config.lang names the plugin; jalur/outputs/search.py)."""
+    root = site / lang
+    index = root / "search" / "search_index.json"
+    tags = [t for t in json.loads(index.read_text(encoding="utf-8"))["config"]["lang"] if t != "en"]
+    files = sorted((root / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+    lunr = root / "assets" / "javascripts" / "lunr" / "min"
+    files += [lunr / "lunr.stemmer.support.min.js"] * bool(tags) + [lunr / f"lunr.{t}.min.js" for t in tags]
+    files.append(index)
+    return [(p.relative_to(root).as_posix(), len(p.read_bytes()), gz(p.read_bytes())) for p in files]
+
+
+def every_first_visit(site: Path, lang: str) -> list[tuple[int, str]]:
+    """The first-visit gzip total of every page of a language (leaflet twins aside), lightest first."""
+    pages = sorted(
+        p.parent.relative_to(site / lang).as_posix()
+        for p in (site / lang).rglob("index.html")
+        if "assets" not in p.parts and p.parent.parent.name != "cetak"
+    )
+    return sorted((sum(r[2] for r in first_visit(site, lang, "" if page == "." else page)[0]), page) for page in pages)
+
+
+def search_recall(site: Path) -> dict[str, tuple[float, int]]:
+    """recall@3 of data/search/evaluation.yml through the built site's real search (Material's worker, our
+    plugin, the index) in Node: jalur/devtools/search_run.js."""
+    from jalur.models.search_data import load_evaluation
+
+    evaluation = load_evaluation(ROOT / "data" / "search" / "evaluation.yml", ROOT, ["id", "en"])
+    runner = Path(__file__).with_name("search_run.js")
+    out = {}
+    for lang, queries in evaluation.items():
+        request = json.dumps({"queries": [q.query for q in queries]})
+        proc = subprocess.run(["node", str(runner), str(site / lang)], input=request, capture_output=True, text=True)
+        if proc.returncode:
+            raise RuntimeError(proc.stderr)
+        results = json.loads(proc.stdout)["results"]
+        found = sum(bool(set(r[:3]) & set(q.pages)) for q, r in zip(queries, results, strict=True))
+        out[lang] = (found / len(queries), len(queries))
+    return out
+
+
+def print_search(site: Path) -> None:
+    print("Search (docs/search.md)")
+    for lang in ("id", "en"):
+        totals = every_first_visit(site, lang)
+        heaviest = totals[-1]
+        median = statistics.median(t for t, _ in totals)
+        print(
+            f"  {lang}: first visit, every page, gzip (budget 75,000 B): median {median:,.0f} B, "
+            f"heaviest {heaviest[0]:,} B ({heaviest[1]}/); search bytes before use: 0"
+        )
+        rows = search_on_use(site, lang)
+        print(
+            f"    on first search: {sum(r[2] for r in rows):,} B gzip ("
+            + ", ".join(f"{n} {g:,}" for n, _, g in rows)
+            + ")"
+        )
+    try:
+        recall = search_recall(site)
+    except (OSError, RuntimeError) as exc:
+        print(f"  recall@3: not measured ({exc})")
+        return
+    for lang, (value, count) in recall.items():
+        print(f"  recall@3 {lang}: {value:.0%} of {count} queries (data/search/evaluation.yml; tested at 90%)")
 
 
 def leaflet_times(rounds: int, tmp: Path) -> tuple[dict, list[float], list[float]]:
@@ -192,12 +258,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  {file_gzip:>8,} B gzip  {file_raw:>9,} B raw  {name}")
             total = sum(r[2] for r in rows)
             print(f"  total {total:,} B gzip, {sum(r[1] for r in rows):,} B raw (budget 90,000 B gzip)")
+            search = sum(r[2] for r in search_on_use(site, lang))
             print(
-                f"  + on first search: {index[2]:,} B gzip ({index[1]:,} B raw) {index[0]} "
-                f"-> {total + index[2]:,} B gzip with search used"
+                f"  + on first search: {search:,} B gzip (worker, plugin, {index[0]} {index[2]:,} B) "
+                f"-> {total + search:,} B gzip with search used"
             )
             qr_raw, qr_gzip = print_qr_cost(site, lang, args.page)
             print(f"  of which the hidden print QR code: {qr_gzip:,} B gzip ({qr_raw:,} B raw)")
+        print_search(site)
         import weasyprint
 
         per, serial, parallel = leaflet_times(args.rounds, tmp)

@@ -22,6 +22,7 @@ from jalur.models.leaflets import Leaflet, load_leaflets
 from jalur.models.nav import NavItem, load_nav
 from jalur.models.pages import PageStore
 from jalur.models.publisher import Publisher, load_publisher
+from jalur.models.search_data import SearchLists, load_search_lists
 from jalur.models.site_config import SiteConfig, build_site_url, load_site_config
 
 
@@ -78,6 +79,14 @@ class SiteData:
     @cached_property
     def glossary(self) -> list[Term]:
         return load_glossary(self.project.data / "glossary.yml", self.project.root, self.language_codes)
+
+    @cached_property
+    def search_lists(self) -> dict[str, SearchLists]:
+        """data/search/: each language's stop words and synonyms (with the glossary's terms)."""
+        return {
+            lang: load_search_lists(self.project.data, self.project.root, lang, self.glossary)
+            for lang in self.language_codes
+        }
 
     @cached_property
     def contacts(self) -> list[Contact]:

@@ -36,8 +36,14 @@ def _unused(rel: str, search_langs: list[str]) -> bool:
     """Files the copy never loads from file://: kept out to keep the download small."""
     if rel.endswith((".map", "sitemap.xml", "sitemap.xml.gz")) or rel == "search/search_index.json":
         return True
-    # lunr's language plugins: only needed when the search index uses a language other than English.
-    return rel.startswith("assets/javascripts/lunr/") and search_langs == ["en"]
+    # lunr's language plugins: only the search index's own (jalur/outputs/search.py), with the support
+    # file Material's worker loads first; none when the index is plain English.
+    if not rel.startswith("assets/javascripts/lunr/"):
+        return False
+    needed = {f"assets/javascripts/lunr/min/lunr.{lang}.min.js" for lang in search_langs if lang != "en"}
+    if needed:
+        needed.add("assets/javascripts/lunr/min/lunr.stemmer.support.min.js")
+    return rel not in needed
 
 
 def make_zip(built: Path, dest: Path, lang: str) -> Path:

@@ -35,9 +35,10 @@ def write(out: Path, lang: str, env: jinja2.Environment, site_name: str) -> Path
         digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     # The theme files the language's home page loads (every page loads the same ones), so a page saved
-    # earlier renders fully offline; nothing a page does not use is downloaded.
+    # earlier renders fully offline; nothing a page does not use is downloaded. Not search: its worker,
+    # plugin and index are fetched (and then kept, cache first) only when the reader opens search.
     home = (root / "index.html").read_text(encoding="utf-8")
-    refs = re.findall(r'(?:href|src)="(assets/[^"]+)"', home) + re.findall(r'"search": "(assets/[^"]+)"', home)
+    refs = re.findall(r'(?:href|src)="(assets/[^"]+)"', home)
     # The offline page links home; the worker puts its own scope there when it serves the page.
     offline_page = env.get_template("sw_offline.html.j2").render(lang=lang, site_name=site_name, home=HOME_MARK)
     script = env.get_template("sw.js.j2").render(
