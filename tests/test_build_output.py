@@ -60,11 +60,14 @@ def test_language_switcher_links_to_the_same_page_in_each_language(mini_site):
 def test_markers_render_data_with_babel_dates_and_the_publication_rule(mini_site):
     page_id = html(mini_site, "id/index.html")
     page_en = html(mini_site, "en/index.html")
-    assert '<a href="tel:08001000">0-800-1000</a>' in page_id
+    # A toll-free number: a call button that says so, with the number as published.
+    button = '<span class="jr-call__verb">Telepon bebas pulsa</span> <span class="jr-call__number">0-800-1000</span>'
+    assert 'href="tel:08001000">' + button in page_id
     assert 'Dicocokkan dengan sumbernya: <time datetime="2026-11-22">22 November 2026</time>' in page_id
     assert 'Compared with its sources: <time datetime="2026-11-22">November 22, 2026</time>' in page_en
     # single-source: shown with a caution; unconfirmed: never shown.
-    assert '<a href="tel:+622129244800">+622129244800</a>' in page_en and "one source only" in page_en
+    assert 'href="tel:+622129244800"><span class="jr-call__verb">Call</span>' in page_en
+    assert "one source only" in page_en
     assert "8118080141" not in page_id and "8118080141" not in page_en
     # The glossary marker and the abbreviation tooltips.
     assert '<abbr title="Perusahaan Penempatan Pekerja Migran Indonesia">P3MI</abbr>' in page_id

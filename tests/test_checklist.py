@@ -131,12 +131,18 @@ def test_no_answers_no_verdict_and_bad_input_is_refused(checklist):
         checklist.verdict({"licensed": "maybe"})
 
 
-def test_problems_list_every_answer_that_is_not_ok_in_question_order(checklist):
+def test_problems_list_every_answer_that_is_not_ok_most_severe_first(checklist):
     answers = _with(checklist, true_age="no", contract="unsure", licensed="no")
+    # STOP answers (licensed: no, true-age: no) in question order, then "find out first" (contract).
+    assert [q.answers[a] for q, a in checklist.problems(answers)] == [
+        "stop",
+        "stop",
+        "unsure",
+    ]
     assert [(q.id, a) for q, a in checklist.problems(answers)] == [
         ("licensed", "no"),
-        ("contract", "unsure"),
         ("true-age", "no"),
+        ("contract", "unsure"),
     ]
     assert checklist.problems(all_good(checklist)) == []
 

@@ -147,7 +147,8 @@ def test_answer_sequences_give_the_verdict_actions_and_contacts(open_page, check
     page.check("#jr-personal-account-yes")
     assert visible_verdict(page).get_attribute("data-verdict") == "stop"
     assert verdicts["stop"].title[lang] in status.inner_text()
-    assert state(page)["problems"] == [["contract", "unsure"], ["personal-account", "yes"]]
+    # Most severe first: the STOP answer before the "find out first" one, though it comes later.
+    assert state(page)["problems"] == [["personal-account", "yes"], ["contract", "unsure"]]
     stop_item = page.locator(".jr-problem:visible").nth(1)
     assert questions["personal-account"].if_bad[lang] in stop_item.inner_text()
     assert checklist.severities["stop"].label[lang] in stop_item.inner_text()
@@ -218,8 +219,10 @@ def test_without_javascript_the_questions_the_rule_and_the_contacts_show(open_pa
     for i, q in enumerate(checklist.questions):
         assert legends.nth(i).is_visible()
         assert legends.nth(i).inner_text().endswith(q.text[lang])
-    rule = page.locator(".jr-rule")
-    assert rule.is_visible()
+    # The rule is folded under its title (the first question is on the first screen); it opens.
+    rule = page.locator("details.jr-rule")
+    assert rule.is_visible() and rule.get_attribute("open") is None
+    rule.locator("summary").click()
     for verdict in checklist.verdicts:
         assert verdict.title[lang] in rule.inner_text() and verdict.summary[lang] in rule.inner_text()
     for severity in ("stop", "warning"):

@@ -89,29 +89,36 @@ def test_unconfirmed_and_conflicting_are_never_rendered_anywhere(site):
         assert not [n for n in NEVER if n in index]
 
 
+def call_button(href: str, number: str) -> str:
+    """A web card's call or WhatsApp button: the verb, then the number as published."""
+    return (
+        rf'<a class="jr-call jr-call--\w+" href="{re.escape(href)}"><span class="jr-call__verb">[^<]+</span> '
+        rf'<span class="jr-call__number">{re.escape(number)}</span></a>'
+    )
+
+
 def test_confirmed_channels_are_on_the_web_and_on_paper(site):
     for lang in ("id", "en"):
         web, paper = page(site, lang, "kontak"), page(site, lang, "kontak/cetak")
-        for html in (web, paper):
-            assert '<a href="tel:08001000">0-800-1000</a>' in html
-            assert '<a href="tel:+6281290070027">+62 812 9007 0027</a>' in html
+        assert re.search(call_button("tel:08001000", "0-800-1000"), web)
+        assert re.search(call_button("tel:+6281290070027", "+62 812 9007 0027"), web)
+        # Paper: plain numbers, no buttons.
+        assert '<a href="tel:08001000">0-800-1000</a>' in paper
+        assert '<a href="tel:+6281290070027">+62 812 9007 0027</a>' in paper and "jr-call" not in paper
         assert '<a href="tel:129">129</a>' in paper and '<a href="sms:1708">1708</a>' in paper
 
 
 def test_single_source_is_on_the_web_only_with_a_visible_caution(site):
     web_id, web_en = page(site, "id", "kontak"), page(site, "en", "kontak")
-    assert re.search(
-        r'<a href="tel:\+622129244800">\+622129244800</a>[^<]*<span class="jr-caution">'
-        r"\(baru satu sumber\)</span>",
-        web_id,
-    )
-    assert re.search(r'\+622129244800</a>[^<]*<span class="jr-caution">\(one source only\)</span>', web_en)
+    button = call_button("tel:+622129244800", "+622129244800")
+    assert re.search(button + r'[^<]*<span class="jr-caution">\(baru satu sumber\)</span>', web_id)
+    assert re.search(button + r'[^<]*<span class="jr-caution">\(one source only\)</span>', web_en)
     # A single-source entry carries a caution for the whole card.
     card = web_en[web_en.index("Single-source test app") :]
-    card = card[: card.index('class="jr-contact__checked"')]
+    card = card[: card.index('class="jr-contact__sources"')]
     assert "only one published source was found" in card
     national = page(site, "en", "kontak/nasional")
-    assert "0857-700-100-48</a>" in national and "one source only" in national
+    assert "0857-700-100-48</span></a>" in national and "one source only" in national
     for lang in ("id", "en"):
         paper = page(site, lang, "kontak/cetak")
         assert not [s for s in SINGLE_SOURCE if s in paper]
@@ -162,9 +169,15 @@ def test_ids_marker_keeps_the_order_and_links_every_number(site):
     assert 'Compared with its sources: <time datetime="2026-11-22">November 22, 2026</time>' in page(
         site, "en", "kontak"
     )
-    # Every source of a shown channel is linked, with its date (Babel) as a tooltip.
-    assert '<a href="https://example.go.id/b" title="April 2025" rel="noopener noreferrer">' in html
-    assert '<a href="https://example.go.id/a" title="10 April 2025" rel="noopener noreferrer">' in html
+    # Every source of a shown channel is linked, with its date (Babel), inside the card's "Sources".
+    sources = re.findall(r'<details class="jr-contact__sources">.*?</details>', html, re.S)
+    assert sources and all("<summary>Sumber</summary>" in d for d in sources)
+    assert any(
+        '<li><a href="https://example.go.id/b" rel="noopener noreferrer">example.go.id</a> (April 2025)</li>' in d
+        for d in sources
+    )
+    assert '<a href="https://example.go.id/a" rel="noopener noreferrer">example.go.id</a> (10 April 2025)' in html
+    assert 'Sumber terbaru: <time datetime="2025-04">April 2025</time>' in html
 
 
 def test_country_marker_falls_back_to_the_ministry_when_no_mission_number_is_published(site):
@@ -173,18 +186,23 @@ def test_country_marker_falls_back_to_the_ministry_when_no_mission_number_is_pub
     assert "No verified number is published yet for the Indonesian mission in Saudi Arabia" in saudi
     assert "Test Foreign Ministry hotline" in saudi and "Test consulate Jeddah" not in saudi
     hong_kong = html[html.index('id="hong-kong"') : html.index('id="arab-saudi"')]
-    assert '<a href="tel:+85267730466">+852 6773 0466</a>' in hong_kong
+    assert re.search(call_button("tel:+85267730466", "+852 6773 0466"), hong_kong)
 
 
 def test_missions_by_country_with_babel_country_names(site):
     html_id, html_en = page(site, "id", "kontak/perwakilan"), page(site, "en", "kontak/perwakilan")
     assert headings(html_id) == ["Arab Saudi", "Hong Kong DAK Tiongkok", "Yordania, Lebanon"]
     assert headings(html_en) == ["Hong Kong SAR China", "Jordan, Lebanon", "Saudi Arabia"]
-    # A mission with nothing publishable is listed with a plain note, and without any number.
+    # A mission with no number is listed with a plain note that points to the ministry's hotline instead.
     jeddah = html_en[html_en.index("Test consulate Jeddah") :]
     jeddah = jeddah[: jeddah.index("</div>")]
-    assert "No verified number is published yet for this office" in jeddah and "tel:" not in jeddah
-    assert '<a href="tel:+962779150407">+962-7-7915-0407</a>' in html_en
+    assert "No verified number is published yet for this office" in jeddah
+    instead = jeddah[jeddah.index("jr-channels--instead") :]
+    assert re.search(
+        call_button("tel:+6281290070027", "+62 812 9007 0027") + " – Test Foreign Ministry hotline", instead
+    )
+    assert re.findall(r'href="tel:([^"]+)"', jeddah) == ["+6281290070027"]  # no number of its own
+    assert re.search(call_button("tel:+962779150407", "+962-7-7915-0407"), html_en)
 
 
 def test_regional_offices_by_province_with_a_go_in_person_note(site):

@@ -45,5 +45,6 @@ def contact_cards(env: jinja2.Environment, lang: str, shown: Shown, today: dt.da
         old_source=lambda contact: source_is_old(contact, today or dt.date.today()),
         old_source_months=OLD_SOURCE_MONTHS,
         fallback=shown.fallback_for is not None,
+        stand_ins=shown.stand_ins,
         country=country_name(shown.fallback_for, lang) if shown.fallback_for else None,
     )

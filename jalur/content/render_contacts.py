@@ -7,6 +7,7 @@
     <!-- jr:contacts kind=regional -->          the regional offices, a heading per province
     add medium=print for paper: confirmed channels only, no single-source ones
     <!-- jr:contacts-downloads -->              links to the vCard, JSON and CSV downloads
+    <!-- jr:call-buttons ids=NAT-08,NAT-04 -->  only their call buttons (a page's first screen)
 
 Which contacts appear is decided by jalur/models/contact_choice.py; a page that names a contact with
 nothing publishable, or a listing with nothing in it, stops the build: a page that promises a contact
@@ -67,6 +68,20 @@ def shown_for_marker(args: dict[str, str], ctx: MarkerContext, strict: bool = Tr
 
 def render_contacts(args: dict[str, str], ctx: MarkerContext) -> str:
     return contact_cards(ctx.env, ctx.lang, shown_for_marker(args, ctx))
+
+
+def render_call_buttons(args: dict[str, str], ctx: MarkerContext) -> str:
+    """`<!-- jr:call-buttons ids=NAT-08,NAT-04 -->`: only the call and WhatsApp buttons of the named
+    contacts (web), for a page's first screen; each must have a number the web may show."""
+    if set(args) != {"ids"}:
+        raise ctx.error("jr:call-buttons", "takes only ids=A,B")
+    shown = contacts_shown(ctx.data.contacts, "web", ctx.lang, ids=tuple(args["ids"].split(",")))
+    for cid, why in shown.left_out:
+        raise ctx.error("jr:call-buttons ids", left_out_problem(cid, why, "web"))
+    for contact in shown.contacts:
+        if not contact.numbers_for("web"):
+            raise ctx.error("jr:call-buttons ids", f"contact {contact.id!r} has no number to call or message")
+    return ctx.env.get_template("call_buttons.md.j2").render(contacts=shown.contacts, lang=ctx.lang)
 
 
 def download_links(page: str) -> dict[str, str]:

@@ -4,8 +4,8 @@
   its address, as a https://wa.me/?text=… link the reader follows (nothing is sent by the site).
 - `<!-- jr:share-list -->` after a list makes that list shareable as text that stands on its own: the
   nearest heading above it, the items, and the page address.
-- Pages with `quick_exit: true` in their front matter get a "Quick exit" control and a short note on
-  hiding the visit.
+- Pages with `quick_exit: true` in their front matter get a "Quick exit" link in the header
+  (overrides/partials/header.html, labelled by jalur/content/stage.py) and a short note on hiding the visit.
 """
 
 from __future__ import annotations
@@ -31,10 +31,6 @@ def plain(markdown: str) -> str:
 def share_block(env: jinja2.Environment, title: str, description: str, url: str) -> str:
     text = f"{title}\n{description}\n{url}"
     return env.get_template("share.md.j2").render(href=whatsapp_share(text))
-
-
-def quick_exit_block(env: jinja2.Environment, neutral_url: str) -> str:
-    return env.get_template("quick_exit.md.j2").render(neutral_url=neutral_url)
 
 
 def render_share_list(args: dict[str, str], ctx: MarkerContext) -> str:

@@ -66,6 +66,7 @@ def stage_language(
     notice = env.get_template("untranslated.md.j2")
     meta_block = env.get_template("page_meta.md.j2")
     help_block = env.get_template("quick_exit_help.md.j2")
+    quick_exit_label = env.get_template("quick_exit_label.txt.j2").render().strip()
     staged: list[StagedPage] = []
     for rel_page in store.paths:
         translated = store.translated(lang.code, rel_page)
@@ -82,13 +83,8 @@ def stage_language(
         body = wrap_tables(body, env)
         url = public_url(data.site_url, lang.code, rel_page)
         if meta.get("quick_exit"):
-            body = (
-                share.quick_exit_block(env, data.config.quick_exit_url)
-                + "\n"
-                + body.rstrip()
-                + "\n"
-                + help_block.render()
-            )
+            # The link itself is in the header (overrides/partials/header.html); its help goes at the end.
+            body = body.rstrip() + "\n" + help_block.render()
         body = body.rstrip() + "\n\n" + share.share_block(env, meta["title"], meta["description"], url)
         if data.publisher:
             body += "\n" + report_block(env, data.publisher, meta["title"], url)
@@ -112,6 +108,8 @@ def stage_language(
         }
         if not translated:
             out_meta["untranslated"] = True
+        if meta.get("quick_exit"):
+            out_meta["quick_exit_label"] = quick_exit_label
         target = out_docs / rel_page
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(frontmatter.dump(out_meta, body), encoding="utf-8")

@@ -129,9 +129,12 @@ class Checklist:
         return next((v.id for v in self.verdicts if v.applies(severities, complete)), None)
 
     def problems(self, answers: Mapping[str, str]) -> list[tuple[Question, str]]:
-        """The answers that are not ok, in question order: (question, answer)."""
+        """The answers that are not ok, most severe first (STOP, then WARNING, then "find out first"; in
+        question order within each): (question, answer). The page lists what to do in this order."""
         self._check_answers(answers)
-        return [(q, answers[q.id]) for q in self.questions if q.id in answers and q.answers[answers[q.id]] != "ok"]
+        rank = {sid: i for i, sid in enumerate(self.severities)}
+        found = [(q, answers[q.id]) for q in self.questions if q.id in answers and q.answers[answers[q.id]] != "ok"]
+        return sorted(found, key=lambda item: rank[item[0].answers[item[1]]])
 
 
 # --------------------------------------------------------------------------------------------------

@@ -9,12 +9,13 @@ checklist and the downloads. It applies the publication rule (Contact.channels_f
   the office in person, use the ministry's hotline), unless the caller asks for `with_channels` only
   (a leaflet's list of hotlines, a regional edition, the vCard);
 - a destination with no mission that may be shown gets the Foreign Ministry's channels instead
-  (MISSION_FALLBACK_IDS), and says so.
+  (MISSION_FALLBACK_IDS), and says so; a mission shown without a number to call brings the same
+  channels along (`Shown.stand_ins`), for its card to point to.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from jalur.models.contacts import COUNTRIES, MEDIA, Contact, country_name, province_name
 
@@ -38,6 +39,8 @@ class Shown:
     groups: tuple[Group, ...]
     fallback_for: str | None = None  # a country code: no mission there may be shown, so these stand in
     left_out: tuple[tuple[str, str], ...] = field(default=())  # (id, "unknown" | "twice" | "nothing")
+    # The ministry's channels, when a mission shown has no number to call: its card points to them.
+    stand_ins: tuple[Contact, ...] = field(default=())
 
     @property
     def contacts(self) -> tuple[Contact, ...]:
@@ -83,6 +86,22 @@ def contacts_shown(
     nothing         every contact the medium allows (the downloads)
     `lang` orders and names the headings; `with_channels`: listings leave out entries that have no
     channel to show in `medium` (named contacts and destinations always need one)."""
+    shown = _chosen(contacts, medium, lang, tuple(ids), country, kind, province, with_channels)
+    if any(c.kind == "mission" and not c.numbers_for(medium) for c in shown.contacts):
+        return replace(shown, stand_ins=_named(contacts, medium, MISSION_FALLBACK_IDS).contacts)
+    return shown
+
+
+def _chosen(
+    contacts: list[Contact],
+    medium: str,
+    lang: str,
+    ids: tuple[str, ...],
+    country: str | None,
+    kind: str | None,
+    province: str | None,
+    with_channels: bool,
+) -> Shown:
     if medium not in MEDIA:
         raise ValueError(f"medium must be one of {', '.join(MEDIA)}, not {medium!r}")
     if sum(bool(x) for x in (ids, country, kind)) > 1:
@@ -90,7 +109,7 @@ def contacts_shown(
     if province is not None and kind != "regional":
         raise ValueError("province goes with kind=regional")
     if ids:
-        return _named(contacts, medium, tuple(ids))
+        return _named(contacts, medium, ids)
     if country:
         return _destination(contacts, medium, country)
 

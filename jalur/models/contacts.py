@@ -411,13 +411,14 @@ def missing_note(contact: Contact, medium: str) -> str | None:
 
     - "in-person-address" / "in-person": a regional office with no confirmed number (go there; with
       the address when one is published);
-    - "mission-none": a mission with nothing publishable (use the Foreign Ministry's channels);
+    - "mission-none": a mission with no number to call or message (a web form or an address alone
+      does not help someone in trouble: use the Foreign Ministry's channels);
     - "none": any other entry with nothing publishable."""
     shown = contact.channels_for(medium)
     if contact.kind == "regional":
         if any(c.confidence == "confirmed" for c in contact.numbers_for(medium)):
             return None
         return "in-person-address" if any(c.type == "address" for c in shown) else "in-person"
-    if shown:
-        return None
-    return "mission-none" if contact.kind == "mission" else "none"
+    if contact.kind == "mission":
+        return None if contact.numbers_for(medium) else "mission-none"
+    return None if shown else "none"
