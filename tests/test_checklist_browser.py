@@ -149,7 +149,7 @@ def test_answer_sequences_give_the_verdict_actions_and_contacts(open_page, check
     assert verdicts["stop"].title[lang] in status.inner_text()
     # Most severe first: the STOP answer before the "find out first" one, though it comes later.
     assert state(page)["problems"] == [["personal-account", "yes"], ["contract", "unsure"]]
-    stop_item = page.locator(".jr-problem:visible").nth(1)
+    stop_item = page.locator(".jr-problem:visible").nth(0)
     assert questions["personal-account"].if_bad[lang] in stop_item.inner_text()
     assert checklist.severities["stop"].label[lang] in stop_item.inner_text()
 
