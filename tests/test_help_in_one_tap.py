@@ -178,3 +178,18 @@ def test_the_printed_checklist_fits_three_a4_pages_with_no_near_empty_page(real_
         ).stdout
         assert len([line for line in text.splitlines() if line.strip()]) >= 15, (number, text)
     context.close()
+
+
+def test_quick_exit_blanks_the_page_and_replaces_its_history_entry(real_site, browser):
+    """With JavaScript: the page goes blank at once and the way out replaces this page's history entry.
+    (Pointed at this page's own #anchor, so the test can look at the page after the click.)"""
+    context, page = new_page(browser, True)
+    page.goto(f"{real_site.base}id/")
+    page.goto(f"{real_site.base}id/kontak/")
+    entries = page.evaluate("history.length")
+    page.evaluate("document.querySelector('[data-jr-quick-exit]').href = location.href.split('#')[0] + '#jr-left'")
+    page.locator("[data-jr-quick-exit]").click()
+    page.wait_for_function("location.hash === '#jr-left'")
+    assert page.evaluate("document.documentElement.style.visibility") == "hidden"
+    assert page.evaluate("history.length") == entries  # replaced, not added
+    context.close()
