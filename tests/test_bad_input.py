@@ -118,6 +118,20 @@ CASES = {
         "content/id/index.md: line 14: jr:contacts ids:",
         "no contact 'NAT-99'",
     ),
+    "unknown contact id in the call buttons": (
+        lambda r: replace_in(
+            r / "content/id/index.md", "<!-- jr:contacts ids=NAT-01 -->", "<!-- jr:call-buttons ids=NAT-99 -->"
+        ),
+        "content/id/index.md: line 14: jr:call-buttons ids:",
+        "no contact 'NAT-99'",
+    ),
+    "call buttons asked for a listing": (
+        lambda r: replace_in(
+            r / "content/id/index.md", "<!-- jr:contacts ids=NAT-01 -->", "<!-- jr:call-buttons kind=national -->"
+        ),
+        "content/id/index.md: line 14: jr:call-buttons:",
+        "takes only ids=A,B",
+    ),
     "missing data file": (lambda r: (r / "data/nav.yml").unlink(), "data/nav.yml:", "file not found"),
     "invalid phone number": (
         lambda r: replace_in(r / "data/contacts.yml", 'e164: "+622129244800"', 'e164: "+6221292"'),

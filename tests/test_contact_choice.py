@@ -57,6 +57,16 @@ def test_a_destination_without_a_mission_to_show_gets_the_ministry_instead():
     assert shown_ids(medium="print", lang="en", country="JO") == ["MS-03"]
 
 
+def test_a_mission_listed_without_a_number_brings_the_ministry_channels_along():
+    listing = contacts_shown(CONTACTS, "web", "en", kind="mission")
+    # MS-02 (Saudi Arabia) has nothing publishable: listed with a note, and the ministry's lines stand in.
+    assert "MS-02" in listing.ids and not next(c for c in listing.contacts if c.id == "MS-02").numbers_for("web")
+    assert [c.id for c in listing.stand_ins] == ["NAT-04", "NAT-05"]
+    # Missions that all have a number bring nothing along.
+    assert contacts_shown(CONTACTS, "web", "en", country="HK").stand_ins == ()
+    assert contacts_shown(CONTACTS, "web", "en", ids=["NAT-01"]).stand_ins == ()
+
+
 def test_listings_group_by_country_and_province_and_show_entries_without_a_channel_with_a_note():
     missions = contacts_shown(CONTACTS, "web", "en", kind="mission")
     assert [(g.heading, [c.id for c in g.contacts]) for g in missions.groups] == [
