@@ -12,6 +12,7 @@ DATA_FILES = {
     "data/contacts.yml",
     "data/checklist.yml",
     "data/leaflets.yml",
+    "data/regencies.yml",
     "data/publisher.yml",
     "data/search/stopwords.id.yml",
     "data/search/synonyms.id.yml",

@@ -54,12 +54,23 @@ def pdf_text(path: Path) -> str:
 
 def test_the_data_file_loads_and_every_leaflet_has_a_title_in_both_languages(envs, data):
     found = load(ROOT / "data/leaflets.yml", data)
-    assert [x.id for x in found] == ["cek-perekrut", "kenali-tanda", "kontak", "langkah-resmi"]
+    assert [x.id for x in found] == [
+        "cek-perekrut",
+        "kenali-tanda",
+        "kontak",
+        "langkah-resmi",
+        "eskalasi",
+        "rujukan",
+        "rapat-desa",
+    ]
     assert {(x.id, x.css_size, x.pages) for x in found} == {
         ("cek-perekrut", "A4", 2),
         ("kenali-tanda", "A5", 2),
         ("kontak", "A5", 2),
         ("langkah-resmi", "A4 landscape", 2),
+        ("eskalasi", "A4", 1),
+        ("rujukan", "A4", 1),
+        ("rapat-desa", "A4", 3),
     }
     titles = {lang: envs[lang].get_template("leaflets/names.html.j2").module.TITLES for lang in LANGS}
     assert titles["id"]["cek-perekrut"] == "Cek perekrut"
@@ -290,7 +301,7 @@ def edition(pages: int, paper: str = "A5", landscape: bool = False) -> model.Edi
         landscape=landscape,
         pages=pages,
         page="index.md",
-        variants=None,
+        variants=(),
         variant_page=None,
         parts={},
     )

@@ -202,7 +202,7 @@ def _looks_like_web(value: str) -> bool:
     return bool(re.match(r"^(https?://)?[a-z0-9.-]+\.[a-z]{2,}(/\S*)?$", value, re.I))
 
 
-def _sources(value, rel: str, field: str) -> tuple[Source, ...]:
+def parse_sources(value, rel: str, field: str) -> tuple[Source, ...]:
     if not isinstance(value, list) or not value:
         raise BuildError(rel, field, "at least one source is required")
     out = []
@@ -239,7 +239,7 @@ def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str,
     confidence = _confidence(item.get("confidence"), rel, f"{field}.confidence")
     # A number that may be published must have its E.164 form; any E.164 given is always checked.
     if (kind in NUMBER_TYPES and (confidence in WEB or e164 is not None)) or (kind == "sms" and e164 is not None):
-        e164 = _check_number(value, e164, rel, field, countries)
+        e164 = check_number(value, e164, rel, field, countries)
     elif kind in NUMBER_TYPES:
         pass
     elif kind == "sms" and confidence in WEB and not re.fullmatch(r"[0-9]{3,6}", value):
@@ -247,7 +247,7 @@ def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str,
     elif e164 is not None:
         raise BuildError(rel, f"{field}.e164", f"a {kind} channel has no E.164 number")
     if kind in DIALLED_TYPES and confidence in WEB:
-        _check_dialled(kind, value, rel, f"{field}.value")
+        check_dialled(kind, value, rel, f"{field}.value")
     if kind == "email" and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", value, re.I):
         raise BuildError(rel, f"{field}.value", f"is not an email address: {value!r}")
     label = item.get("label")
@@ -259,11 +259,11 @@ def _channel(item, rel: str, field: str, langs: list[str], countries: tuple[str,
         e164=e164,
         label=label,
         confidence=confidence,
-        sources=_sources(item.get("sources"), rel, f"{field}.sources"),
+        sources=parse_sources(item.get("sources"), rel, f"{field}.sources"),
     )
 
 
-def _check_dialled(kind: str, value: str, rel: str, field: str) -> None:
+def check_dialled(kind: str, value: str, rel: str, field: str) -> None:
     """A short code or a toll-free number: digits as printed, and really short (or really 0800)."""
     if not re.fullmatch(r"[0-9][0-9 -]{1,14}", value):
         raise BuildError(rel, field, f"a {kind} number must be digits (with - or spaces), not {value!r}")
@@ -279,7 +279,7 @@ def _check_dialled(kind: str, value: str, rel: str, field: str) -> None:
         raise BuildError(rel, field, f"{value!r} is not an Indonesian toll-free number (0800...)")
 
 
-def _check_number(value: str, e164, rel: str, field: str, countries: tuple[str, ...]) -> str:
+def check_number(value: str, e164, rel: str, field: str, countries: tuple[str, ...]) -> str:
     """E.164 must be a valid number, and the number as published must be the same number."""
     if e164 is None and re.fullmatch(r"[0-9][0-9 -]{1,8}", value) and len(re.sub(r"\D", "", value)) <= 7:
         raise BuildError(
@@ -385,7 +385,7 @@ def load_contacts(path: Path, root: Path, langs: list[str]) -> list[Contact]:
                 channels=tuple(
                     _channel(c, rel, f"{field}.channels[{j}]", langs, countries) for j, c in enumerate(channels)
                 ),
-                sources=_sources(item.get("sources"), rel, f"{field}.sources"),
+                sources=parse_sources(item.get("sources"), rel, f"{field}.sources"),
                 checked=checked,
                 confidence=_confidence(item.get("confidence"), rel, f"{field}.confidence"),
                 notes=require_bilingual(notes, rel, f"{field}.notes", langs) if notes is not None else None,

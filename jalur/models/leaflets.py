@@ -14,17 +14,23 @@ from pathlib import Path
 
 from jalur.core.errors import BuildError, relpath
 from jalur.core.yamlfile import load_yaml, require_list
+from jalur.models.offices import Office
 
 LAYOUT_PARTS = {
     "checklist": (),
     "flow": ("main",),
     "trifold": ("cover", "flap", "back", "inside-1", "inside-2", "inside-3"),
+    # The meeting pack: a cover with the agenda, a sign-in sheet and a case note form, a page each.
+    "pack": ("cover", "case-note"),
 }
+# The editions a leaflet may have besides the national one: one per province with a regional office
+# that may go on paper, and one per office in data/offices/ (docs/offices.md).
+VARIANTS = ("regions", "offices")
 PAPER_MM = {"A4": (210, 297), "A5": (148, 210), "A6": (105, 148)}
 # What a leaflet item may take from a section of a page (`only: [...]`).
 BLOCK_KINDS = ("paragraph", "list", "table", "admonition", "contacts", "heading")
 _ID = re.compile(r"^[a-z][a-z0-9-]*$")
-_ITEM_KEYS = {"page", "section", "heading", "only", "first", "rows", "contacts", "compact", "purpose"}
+_ITEM_KEYS = {"page", "section", "heading", "only", "first", "rows", "contacts", "compact", "purpose", "grid"}
 _LEAFLET_KEYS = {"id", "layout", "paper", "pages", "page", "variants", "variant_page", "parts"}
 
 
@@ -40,6 +46,7 @@ class Item:
     contacts: dict | None = None  # {"ids": [...]} or {"kind": "national"}
     compact: bool = False  # contact cards in two columns
     purpose: bool = True  # contact cards with their "what for" line
+    grid: bool = False  # the section's subsections (### headings) side by side, two to a row
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ class Leaflet:
     landscape: bool
     pages: int
     page: str  # the matching page on the site (content path)
-    variants: str | None
+    variants: tuple[str, ...]  # of VARIANTS
     variant_page: str | None
     parts: dict[str, tuple[Item, ...]]
 
@@ -100,8 +107,8 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
         raise BuildError(
             rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_ITEM_KEYS))})"
         )
-    compact, purpose = raw.get("compact", False), raw.get("purpose", True)
-    for key, value in (("compact", compact), ("purpose", purpose)):
+    compact, purpose, grid = raw.get("compact", False), raw.get("purpose", True), raw.get("grid", False)
+    for key, value in (("compact", compact), ("purpose", purpose), ("grid", grid)):
         if not isinstance(value, bool):
             raise BuildError(rel, f"{field}.{key}", "must be true or false")
     if "contacts" in raw:
@@ -148,6 +155,7 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
         rows=rows,
         compact=compact,
         purpose=purpose,
+        grid=grid,
     )
 
 
@@ -191,11 +199,14 @@ def load_leaflets(
         if isinstance(pages, bool) or not isinstance(pages, int) or pages < 1:
             raise BuildError(rel, f"{field}.pages", "must be the designed page count (1 or more)")
         page = _page_path(entry.get("page"), rel, f"{field}.page", site)
-        variants = entry.get("variants")
-        if variants not in (None, "regions"):
-            raise BuildError(rel, f"{field}.variants", f"must be 'regions' or left out, not {variants!r}")
+        raw_variants = entry.get("variants")
+        variants = tuple(raw_variants) if isinstance(raw_variants, list) else (raw_variants,) if raw_variants else ()
+        if any(v not in VARIANTS for v in variants) or len(set(variants)) != len(variants):
+            raise BuildError(
+                rel, f"{field}.variants", f"must be regions, offices, a list of them, or left out, not {raw_variants!r}"
+            )
         variant_page = entry.get("variant_page")
-        if variants:
+        if "regions" in variants:
             variant_page = _page_path(variant_page, rel, f"{field}.variant_page", site)
         elif variant_page is not None:
             raise BuildError(rel, f"{field}.variant_page", "needs `variants: regions`")
@@ -242,19 +253,23 @@ def slugify(text: str) -> str:
 
 @dataclass(frozen=True)
 class Edition:
-    """One PDF: a leaflet in one language, national or for one province."""
+    """One PDF: a leaflet in one language, national, for one province or for one office."""
 
     leaflet: Leaflet
     lang: str
     region: str | None = None
+    office: Office | None = None
 
     @property
     def slug(self) -> str:
+        """Its folder below <lang>/cetak/: an office's editions share the office's folder."""
+        if self.office:
+            return f"{self.office.id}/{self.leaflet.id}"
         return f"{self.leaflet.id}-{slugify(self.region)}" if self.region else self.leaflet.id
 
     @property
     def pdf_name(self) -> str:
-        return f"jalur-resmi-{self.slug}-{self.lang}.pdf"
+        return f"jalur-resmi-{self.slug.replace('/', '-')}-{self.lang}.pdf"
 
     @property
     def page(self) -> str:
@@ -262,15 +277,20 @@ class Edition:
         return (self.leaflet.variant_page if self.region else None) or self.leaflet.page
 
 
-def editions(leaflets: list[Leaflet], langs: list[str], regions: list[str]) -> list[Edition]:
-    """Every PDF to make: each leaflet in each language, and for a leaflet with `variants: regions`
-    one edition per province in `regions` (those with a regional office that may go on paper)."""
+def editions(
+    leaflets: list[Leaflet], langs: list[str], regions: list[str], offices: list[Office] | tuple = ()
+) -> list[Edition]:
+    """Every PDF to make: each leaflet in each language; for a leaflet with the variant `regions` one
+    edition per province in `regions` (those with a regional office that may go on paper), and with
+    the variant `offices` one per office that may go on paper (data/offices/)."""
     out = []
     for leaflet in leaflets:
         for lang in langs:
             out.append(Edition(leaflet, lang))
-            if leaflet.variants == "regions":
+            if "regions" in leaflet.variants:
                 out += [Edition(leaflet, lang, region) for region in regions]
+            if "offices" in leaflet.variants:
+                out += [Edition(leaflet, lang, office=office) for office in offices if office.on_paper()]
     return out
 
 

@@ -20,6 +20,7 @@ from jalur.models.glossary import Term, load_glossary
 from jalur.models.languages import Language, load_languages, source_language
 from jalur.models.leaflets import Leaflet, load_leaflets
 from jalur.models.nav import NavItem, load_nav
+from jalur.models.offices import Office, load_offices, load_regencies
 from jalur.models.pages import PageStore
 from jalur.models.publisher import Publisher, load_publisher
 from jalur.models.search_data import SearchLists, load_search_lists
@@ -113,6 +114,15 @@ class SiteData:
             self.pages.paths,
             {c.id for c in self.contacts},
         )
+
+    @cached_property
+    def offices(self) -> list[Office]:
+        """data/offices/<id>.yml, checked against data/regencies.yml; a project without the folder has none."""
+        folder = self.project.data / "offices"
+        if not folder.is_dir():
+            return []
+        regencies = load_regencies(self.project.data / "regencies.yml", self.project.root)
+        return load_offices(folder, self.project.root, self.language_codes, regencies)
 
     @cached_property
     def regions_on_paper(self) -> list[str]:

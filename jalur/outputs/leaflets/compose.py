@@ -119,12 +119,14 @@ class Composer:
                 chosen = chosen[: item.first]
             if not chosen:
                 raise BuildError(page.rel, item.field, "nothing left to print from this part of the page")
-            pieces = []
+            pieces: list[str] = []
             for block in chosen:
                 if block.kind == "contacts":
                     pieces.append(self.contacts_html(lang, self._marker_contacts(block, lang, item.page), gathered))
                 else:
                     pieces.append(sections.to_html(sections.absolute_links(block.text, item.page, lang, site_url)))
+            if item.grid:
+                pieces = self._side_by_side(chosen, pieces)
             html = sections.demote("\n".join(pieces), 3 if heading else 2)
         return Markup(
             env.get_template("leaflets/item.html.j2").render(
@@ -137,6 +139,23 @@ class Composer:
                 source_name=self.source.name,
             )
         )
+
+    @staticmethod
+    def _side_by_side(chosen: list[sections.Block], pieces: list[str]) -> list[str]:
+        """`grid: true`: each subsection (a heading and the blocks up to the next one) in a box of its
+        own, the boxes two to a row (print.css: .jr-subs); what comes before the first heading stays
+        above them."""
+        before: list[str] = []
+        subs: list[list[str]] = []
+        for block, piece in zip(chosen, pieces, strict=True):
+            if block.kind == "heading":
+                subs.append([piece])
+            elif subs:
+                subs[-1].append(piece)
+            else:
+                before.append(piece)
+        boxes = ['<div class="jr-sub">\n' + "\n".join(sub) + "\n</div>" for sub in subs]
+        return [*before, '<div class="jr-subs">', *boxes, "</div>"]
 
     @staticmethod
     def _check_screen_only(block: sections.Block, rel: str, item: Item) -> None:
@@ -164,9 +183,27 @@ class Composer:
             situations.append({"title": situation.title[lang], "contacts": self.contacts_html(lang, shown, gathered)})
         return {"checklist": checklist, "situations": situations}
 
+    # -- the local office --------------------------------------------------------------------------
+
+    @staticmethod
+    def office(edition: Edition) -> dict:
+        """An office edition's own block (templates/leaflets/local.html.j2): only what may go on paper
+        (Office.channels_on_paper). A generic edition gets the box to write the numbers in instead."""
+        office = edition.office
+        if office is None:
+            return {"office": None}
+        group = office.whatsapp_group
+        return {
+            "office": office,
+            "office_channels": office.channels_on_paper(),
+            "office_numbers": office.numbers_on_paper(),
+            "office_places": ", ".join(office.regencies),
+            "group_qr_svg": Markup(qr.svg(group.url)) if group else Markup(""),
+        }
+
     # -- a whole edition ---------------------------------------------------------------------------
 
-    def title(self, edition: Edition) -> str:
+    def title(self, edition: Edition, with_office: bool = True) -> str:
         names: Any = self.envs[edition.lang].get_template(NAMES).module  # the template's macros and sets
         titles = names.TITLES
         if edition.leaflet.id not in titles:
@@ -174,6 +211,8 @@ class Composer:
         title = str(titles[edition.leaflet.id])
         if edition.region:
             title = str(names.regional(title, province_name(edition.region, edition.lang)))
+        if edition.office and with_office:
+            title = str(names.for_office(title, edition.office.name[edition.lang]))
         return title
 
     def context(self, edition: Edition) -> dict:
@@ -191,15 +230,20 @@ class Composer:
             )
             ctx["region_html"] = self.contacts_html(lang, shown, gathered)
             ctx["region_name"] = province_name(edition.region, lang)
+        ctx.update(self.office(edition))
         gathered.reviewed.append(self.data.pages.page(lang, edition.page).reviewed)
         site_url = self.data.site_url
         qr_url = public_url(site_url, lang, edition.page)
-        checked = min((c.checked for c in gathered.contacts.values()), default=None)
+        checked_dates = [c.checked for c in gathered.contacts.values()]
+        if edition.office:
+            checked_dates.append(edition.office.checked)
+        checked = min(checked_dates, default=None)
         ctx.update(
             contact_ids=tuple(gathered.contacts),
             edition=edition,
             leaflet=leaflet,
             title=self.title(edition),
+            heading=self.title(edition, with_office=False),
             site_name=self.data.config.site_name,
             site_host=display_address(site_url),
             qr_url=qr_url,

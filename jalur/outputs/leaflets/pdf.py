@@ -65,6 +65,22 @@ def _panels_on_one_page(document) -> list[str]:
     return sorted(pid for pid, pages in seen.items() if len(pages) > 1)
 
 
+def warm_up() -> None:
+    """Lay out and write one small document with both fonts, so that WeasyPrint's first-document
+    costs (Pango and fontconfig set-up, the user-agent style sheet; about a second here) are paid
+    once, before the worker processes fork, rather than once in every worker."""
+    from weasyprint import HTML
+
+    faces = "".join(
+        f'@font-face {{ font-family: "DejaVu Sans"; font-weight: {w}; src: url("{name}"); }}'
+        for w, name in zip(("normal", "bold"), FONT_FILES, strict=True)
+    )
+    html = f'<style>{faces} p {{ font-family: "DejaVu Sans" }}</style><p>Jalur <b>Resmi</b></p>'
+    fetcher = _fetcher_class()()
+    fetcher.refused = []
+    HTML(string=html, base_url=FONT_DIR.as_uri() + "/", url_fetcher=fetcher).render().write_pdf()
+
+
 def render_pdf(html: str, edition: Edition, rel: str) -> tuple[bytes, int, tuple[float, float]]:
     """WeasyPrint: lay out, check against the design, write the PDF (tagged, fonts subset).
     Returns the PDF, its page count and its page size in mm."""

@@ -24,7 +24,7 @@ from jalur.models.leaflets import Built, Edition, editions
 from jalur.models.sitedata import SiteData
 from jalur.outputs.leaflets.cache import CachedPdf, PdfCache, cache_key
 from jalur.outputs.leaflets.compose import Composer
-from jalur.outputs.leaflets.pdf import check_fonts, render_pdf, render_preview
+from jalur.outputs.leaflets.pdf import check_fonts, render_pdf, render_preview, warm_up
 
 RULES = "data/leaflets.yml"
 MAX_WORKERS = 2
@@ -58,15 +58,20 @@ def print_all(jobs: list[PrintJob], workers: int | None = None) -> list[tuple[Ca
         workers = min(MAX_WORKERS, os.cpu_count() or 1, len(jobs))
     if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return [_print(job) for job in jobs]
-    import weasyprint  # noqa: F401  (imported once, before the workers fork)
+    warm_up()  # WeasyPrint imported and set up once, before the workers fork
 
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
         return list(pool.map(_print, jobs))
 
 
 def check_addresses(all_editions: list[Edition], data: SiteData) -> None:
-    """A content page may not take a leaflet's address (<lang>/cetak/<slug>/)."""
+    """A content page may not take a leaflet's address (<lang>/cetak/<slug>/), and an office's folder
+    (<lang>/cetak/<office-id>/) may not be a leaflet's."""
     taken = {page_url(path): path for path in data.pages.paths}
+    slugs = {edition.slug for edition in all_editions if edition.office is None}
+    for office in data.offices:
+        if office.id in slugs:
+            raise BuildError(office.rel, "id", f"{office.id!r} is already the address of a leaflet: choose another id")
     for edition in all_editions:
         url = f"{LEAFLETS_DIR}/{edition.slug}/"
         if url in taken:
@@ -91,7 +96,13 @@ def build_leaflets(
     if not leaflets:
         return []
     check_fonts()
-    all_editions = editions(leaflets, data.language_codes, data.regions_on_paper)
+    offices = data.offices
+    all_editions = editions(leaflets, data.language_codes, data.regions_on_paper, offices)
+    for office in offices:
+        if not office.on_paper():
+            data.warnings.append(
+                f"{office.rel}: not confirmed (confidence {office.confidence}): no printed edition (docs/offices.md)"
+            )
     check_addresses(all_editions, data)
     out_root = work / "leaflets"
     if out_root.exists():
@@ -152,9 +163,14 @@ def write_twin(
         if other.lang != edition.lang and other.slug == edition.slug
     ]
     guide = relative_url(here, f"{edition.lang}/{page_url(edition.page)}")
+    links = {
+        "guide_href": guide,
+        "home_href": relative_url(here, f"{edition.lang}/"),
+        "list_href": relative_url(here, f"{edition.lang}/{LEAFLETS_DIR}/"),
+    }
     template = env.get_template(f"leaflets/{edition.leaflet.layout}.html.j2")
     built.twin.write_text(
-        template.render(**ctx, medium="web", built=built, twins=twins, guide_href=guide, languages=languages),
+        template.render(**ctx, **links, medium="web", built=built, twins=twins, languages=languages),
         encoding="utf-8",
     )
 
