@@ -358,3 +358,34 @@ def test_a_design_error_in_a_worker_process_arrives_as_one_build_error(tmp_path)
         "data/leaflets.yml: leaflet t (id): comes out at 2 page(s), designed for 1: "
         "shorten the chosen sections, or change the design (docs/printing.md)"
     )
+
+
+@pytest.mark.parametrize(
+    "text, paper",
+    [
+        # A sentence that only points to another page is left out; the rest of the line stays.
+        (
+            "- Tidak boleh dibebani biaya (Pasal 30). Lihat [Biaya](biaya.md).",
+            "- Tidak boleh dibebani biaya (Pasal 30).",
+        ),
+        ("Lalu lapor diri. Caranya ada di [Di luar negeri](di-luar-negeri.md).", "Lalu lapor diri."),
+        ("The full list of rights is on [Your rights](hak.md).", ""),
+        # "...: [Contacts]." keeps what it says before the colon; a bare label goes with its link.
+        (
+            "- Save the help numbers before you leave: [Contacts](../kontak/index.md).",
+            "- Save the help numbers before you leave.",
+        ),
+        ("- All help lines: [Contacts](../kontak/index.md).", ""),
+        # A link inside a sentence that says more stays (paper shows its text); web addresses stay.
+        (
+            "Pakai [daftar cek](../cek-perekrut/index.md) sebelum membayar apa pun kepada siapa pun.",
+            "Pakai [daftar cek](../cek-perekrut/index.md) sebelum membayar apa pun kepada siapa pun.",
+        ),
+        (
+            "Buka [siskop2mi.bp2mi.go.id](https://siskop2mi.bp2mi.go.id).",
+            "Buka [siskop2mi.bp2mi.go.id](https://siskop2mi.bp2mi.go.id).",
+        ),
+    ],
+)
+def test_paper_leaves_out_sentences_that_only_point_to_another_page(text, paper):
+    assert lc.drop_cross_references(text) == paper

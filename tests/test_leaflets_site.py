@@ -163,6 +163,24 @@ def decode_qr(png: Path) -> list[str]:
     return result.stdout.split()
 
 
+def test_no_leaflet_sends_the_reader_to_a_page_by_name(real_site, built):
+    """A cross-reference paper cannot follow ("Lihat Biaya.", "Caranya ada di Di luar negeri.") is left out."""
+    link_texts = {
+        lang: {
+            m.group(1)
+            for path in (ROOT / "content" / lang).rglob("*.md")
+            for m in re.finditer(r"\[([^\]]+)\]\((?![a-z]+:)[^)]+\)", path.read_text(encoding="utf-8"))
+        }
+        for lang in LANGS
+    }
+    assert "Biaya" in link_texts["id"] and "Costs" in link_texts["en"]
+    for b in built:
+        text = pdf_text(site_pdf(real_site, b))
+        for name in link_texts[b.edition.lang]:
+            pointer = rf"(?:Lihat|Baca|See|Read|ada di|is on|are on|:)\s+{re.escape(name)}\."
+            assert not re.search(pointer, text), (b.edition.pdf_name, name)
+
+
 def test_each_qr_code_opens_the_matching_page(real_site, built, tmp_path):
     for b in built:
         expected = f"{real_site.site_url}{b.edition.lang}/{page_url(b.edition.page)}"

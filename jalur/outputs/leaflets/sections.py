@@ -159,9 +159,48 @@ def table_rows(
     return header[1:], picked
 
 
+# A sentence that holds a link to another page of the site.
+_SENTENCE_WITH_LINK = re.compile(
+    r"(^|(?<=[.!?)])\s+)([^.!?\n]*\[[^\]]+\]\((?![a-z][a-z0-9+.-]*:)[^)]+\)[^.!?\n]*[.!?])", re.I
+)
+# At most this many words besides the link: the sentence only points elsewhere ("Lihat Biaya.").
+CROSS_REFERENCE_WORDS = 4
+# A sentence ending "... on [Contacts]." / "... ada di [Kontak]." only points elsewhere too.
+POINTER_WORDS = {"on", "in", "at", "see", "read", "continues", "di", "ke", "lihat", "baca", "melanjutkan"}
+_ENDS_WITH_LINK = re.compile(
+    r"^(?P<before>.*?)\s*(?P<link>\[[^\]]+\]\((?![a-z][a-z0-9+.-]*:)[^)]+\))\s*(?P<end>[.!?])$", re.I
+)
+
+
+def drop_cross_references(text: str) -> str:
+    """Paper cannot follow a link to another page of the site. A sentence that only sends the reader
+    there ("Lihat [Biaya](biaya.md).", "Caranya ada di [Di luar negeri](di-luar-negeri.md).") is left
+    out, and a list item left empty goes too; "Simpan nomornya: [Kontak](...)." keeps its first part.
+    A link inside a sentence that says more stays, as its text."""
+
+    def replace(match: re.Match) -> str:
+        lead, sentence = match.group(1), match.group(2)
+        words = _LINK.sub("", sentence).replace(".", " ").split()
+        end = _ENDS_WITH_LINK.match(sentence)
+        if end and end.group("before").endswith(":") and len(words) > CROSS_REFERENCE_WORDS:
+            return lead + end.group("before")[:-1] + end.group("end")
+        pointer = bool(end) and (end.group("before").split() or [""])[-1].lower() in POINTER_WORDS
+        return "" if pointer or len(words) <= CROSS_REFERENCE_WORDS else match.group(0)
+
+    out = []
+    for line in text.split("\n"):
+        kept = _SENTENCE_WITH_LINK.sub(replace, line)
+        if kept != line and re.fullmatch(r"\s*(?:[-*+]|\d+\.)?\s*", kept):
+            continue  # nothing but the cross-reference was on this line
+        out.append(kept)
+    return "\n".join(out)
+
+
 def absolute_links(text: str, page: str, lang: str, site_url: str) -> str:
-    """Markdown links to other pages (relative .md paths, #anchors) become absolute addresses on the
-    site, marked {: .jr-in } so paper shows their text only; web addresses stay as they are."""
+    """For paper: sentences that only point to another page are left out (drop_cross_references);
+    other links to pages of the site (relative .md paths, #anchors) become absolute addresses, marked
+    {: .jr-in } so paper shows their text only; web addresses stay as they are."""
+    text = drop_cross_references(text)
 
     def replace(match: re.Match) -> str:
         target = match.group("target")
