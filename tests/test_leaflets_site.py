@@ -312,3 +312,21 @@ def test_printing_a_page_shows_its_qr_code_and_no_site_chrome(real_site, browser
     page.pdf(path=str(tmp_path / "page.pdf"), prefer_css_page_size=True)
     assert "(A4)" in run(tool("pdfinfo"), str(tmp_path / "page.pdf"))
     ctx.close()
+
+
+def test_the_printed_checklist_marks_every_danger_answer_in_black_and_white(real_site):
+    """Without reading the rule: each STOP answer carries a white-on-black mark, each WARNING a boxed one."""
+    from jalur.models.checklist import load_checklist
+
+    checklist = load_checklist(ROOT / "data/checklist.yml", ROOT, LANGS)
+    expected = {
+        sev: sum(1 for q in checklist.questions for s in q.answers.values() if s == sev) for sev in ("stop", "warning")
+    }
+    assert expected["stop"] > 0 and expected["warning"] > 0
+    for lang in LANGS:
+        twin = (real_site.site_dir / lang / LEAFLETS_DIR / "cek-perekrut" / "index.html").read_text(encoding="utf-8")
+        for sev, count in expected.items():
+            assert twin.count(f'class="jr-answer jr-answer--{sev}"') == count, (lang, sev)
+            assert twin.count(f'class="jr-mark jr-mark--{sev}"') == count, (lang, sev)
+    css = (ROOT / "templates/leaflets/print.css").read_text(encoding="utf-8")
+    assert ".jr-mark--stop { background: #000; color: #fff; }" in css
