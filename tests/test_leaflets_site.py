@@ -330,3 +330,12 @@ def test_the_printed_checklist_marks_every_danger_answer_in_black_and_white(real
             assert twin.count(f'class="jr-mark jr-mark--{sev}"') == count, (lang, sev)
     css = (ROOT / "templates/leaflets/print.css").read_text(encoding="utf-8")
     assert ".jr-mark--stop { background: #000; color: #fff; }" in css
+
+
+def test_the_trifold_does_not_repeat_step_13_as_a_heading(real_site, built):
+    headings = {"id": "13. Berangkat lewat pintu resmi", "en": "13. Leave through an official checkpoint"}
+    for b in built:
+        if b.edition.slug == "langkah-resmi":
+            text = pdf_text(site_pdf(real_site, b))
+            assert headings[b.edition.lang] not in text, b.edition.pdf_name
+            assert re.search(r"\b13\. ", text), b.edition.pdf_name  # the step itself is still there
