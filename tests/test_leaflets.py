@@ -203,7 +203,8 @@ def test_table_rows_are_picked_by_their_label():
 
 def test_links_become_site_addresses_and_headings_stay_headings():
     text = lc.absolute_links(
-        "Lihat [Biaya](biaya.md), [atas](#x), [Kontak](../kontak/index.md#unduh) dan [KP2MI](https://kp2mi.go.id/).",
+        "Baca aturan [Biaya](biaya.md), bagian [atas](#x), unduhan [Kontak](../kontak/index.md#unduh) dan situs "
+        "[KP2MI](https://kp2mi.go.id/) sebelum Anda membayar.",
         "berangkat-resmi/index.md",
         "en",
         "https://jr.example/",
@@ -211,7 +212,7 @@ def test_links_become_site_addresses_and_headings_stay_headings():
     assert "(https://jr.example/en/berangkat-resmi/biaya/){: .jr-in }" in text
     assert "(https://jr.example/en/berangkat-resmi/#x){: .jr-in }" in text
     assert "(https://jr.example/en/kontak/#unduh){: .jr-in }" in text
-    assert "(https://kp2mi.go.id/)." in text
+    assert "(https://kp2mi.go.id/) sebelum" in text
     assert 'class="jr-in"' in lc.to_html(text)
     assert lc.inline_html("13. Berangkat *resmi*") == "13. Berangkat <em>resmi</em>"
     assert lc.demote("<h2>a</h2><h3>b</h3>", 3) == "<h3>a</h3><h4>b</h4>"

@@ -159,17 +159,13 @@ def table_rows(
     return header[1:], picked
 
 
-# A sentence that holds a link to another page of the site.
-_SENTENCE_WITH_LINK = re.compile(
-    r"(^|(?<=[.!?)])\s+)([^.!?\n]*\[[^\]]+\]\((?![a-z][a-z0-9+.-]*:)[^)]+\)[^.!?\n]*[.!?])", re.I
-)
 # At most this many words besides the link: the sentence only points elsewhere ("Lihat Biaya.").
 CROSS_REFERENCE_WORDS = 4
 # A sentence ending "... on [Contacts]." / "... ada di [Kontak]." only points elsewhere too.
 POINTER_WORDS = {"on", "in", "at", "see", "read", "continues", "di", "ke", "lihat", "baca", "melanjutkan"}
-_ENDS_WITH_LINK = re.compile(
-    r"^(?P<before>.*?)\s*(?P<link>\[[^\]]+\]\((?![a-z][a-z0-9+.-]*:)[^)]+\))\s*(?P<end>[.!?])$", re.I
-)
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+_SLOT = re.compile(r"\x00(\d+)\x00")  # a link, set aside while sentences are found (its target has dots)
+_SENTENCE = re.compile(r"(^|(?<=[.!?])\s+)([^.!?\n]*[.!?])")
 
 
 def drop_cross_references(text: str) -> str:
@@ -177,23 +173,39 @@ def drop_cross_references(text: str) -> str:
     there ("Lihat [Biaya](biaya.md).", "Caranya ada di [Di luar negeri](di-luar-negeri.md).") is left
     out, and a list item left empty goes too; "Simpan nomornya: [Kontak](...)." keeps its first part.
     A link inside a sentence that says more stays, as its text."""
-
-    def replace(match: re.Match) -> str:
-        lead, sentence = match.group(1), match.group(2)
-        words = _LINK.sub("", sentence).replace(".", " ").split()
-        end = _ENDS_WITH_LINK.match(sentence)
-        if end and end.group("before").endswith(":") and len(words) > CROSS_REFERENCE_WORDS:
-            return lead + end.group("before")[:-1] + end.group("end")
-        pointer = bool(end) and (end.group("before").split() or [""])[-1].lower() in POINTER_WORDS
-        return "" if pointer or len(words) <= CROSS_REFERENCE_WORDS else match.group(0)
-
     out = []
     for line in text.split("\n"):
-        kept = _SENTENCE_WITH_LINK.sub(replace, line)
+        kept = _without_cross_references(line)
         if kept != line and re.fullmatch(r"\s*(?:[-*+]|\d+\.)?\s*", kept):
             continue  # nothing but the cross-reference was on this line
         out.append(kept)
     return "\n".join(out)
+
+
+def _without_cross_references(line: str) -> str:
+    links: list[re.Match] = []
+
+    def park(match: re.Match) -> str:
+        links.append(match)
+        return f"\x00{len(links) - 1}\x00"
+
+    def is_page(index: str) -> bool:
+        return not _SCHEME.match(links[int(index)].group("target"))
+
+    def judge(match: re.Match) -> str:
+        lead, sentence = match.group(1), match.group(2)
+        if not any(is_page(i) for i in _SLOT.findall(sentence)):
+            return match.group(0)  # no link to a page of the site
+        words = _SLOT.sub(" ", sentence).replace(".", " ").split()
+        end = re.fullmatch(r"(?P<before>.*?)\s*\x00(?P<i>\d+)\x00\s*(?P<stop>[.!?])", sentence)
+        before = end.group("before") if end and is_page(end.group("i")) else None
+        if before is not None and before.endswith(":") and len(words) > CROSS_REFERENCE_WORDS:
+            return lead + before[:-1] + match.group(2)[-1]
+        pointer = before is not None and (before.split() or [""])[-1].lower() in POINTER_WORDS
+        return "" if pointer or len(words) <= CROSS_REFERENCE_WORDS else match.group(0)
+
+    parked = _LINK.sub(park, line)
+    return _SLOT.sub(lambda m: links[int(m.group(1))].group(0), _SENTENCE.sub(judge, parked))
 
 
 def absolute_links(text: str, page: str, lang: str, site_url: str) -> str:
