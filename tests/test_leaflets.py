@@ -66,7 +66,7 @@ def test_the_data_file_loads_and_every_leaflet_has_a_title_in_both_languages(env
     assert {(x.id, x.css_size, x.pages) for x in found} == {
         ("cek-perekrut", "A4", 2),
         ("kenali-tanda", "A5", 2),
-        ("kontak", "A5", 2),
+        ("kontak", "A4", 2),
         ("langkah-resmi", "A4 landscape", 2),
         ("eskalasi", "A4", 1),
         ("rujukan", "A4", 1),

@@ -339,3 +339,22 @@ def test_the_trifold_does_not_repeat_step_13_as_a_heading(real_site, built):
             text = pdf_text(site_pdf(real_site, b))
             assert headings[b.edition.lang] not in text, b.edition.pdf_name
             assert re.search(r"\b13\. ", text), b.edition.pdf_name  # the step itself is still there
+
+
+def test_the_contacts_leaflet_groups_every_national_line_emergency_first(real_site, built):
+    from jalur.models.contact_choice import contacts_shown
+
+    headings = {
+        "id": ["Dalam keadaan darurat", "Di Indonesia", "Dari luar negeri"],
+        "en": ["In an emergency", "In Indonesia", "From abroad"],
+    }
+    for b in built:
+        if b.edition.slug != "kontak":
+            continue
+        text = pdf_text(site_pdf(real_site, b))
+        places = [text.find(h) for h in headings[b.edition.lang]]
+        assert all(p >= 0 for p in places) and places == sorted(places), (b.edition.pdf_name, places)
+        national = contacts_shown(list(CONTACTS.values()), "print", b.edition.lang, kind="national", with_channels=True)
+        assert set(national.ids) <= set(b.contacts), b.edition.pdf_name  # nothing left out by the grouping
+        police = CONTACTS["NAT-08"].numbers_for("print")[0].value
+        assert places[0] < text.find(police) < places[1]  # the emergency number under its heading

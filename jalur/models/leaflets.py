@@ -43,7 +43,9 @@ class Item:
     only: tuple[str, ...] | None = None
     first: int | None = None
     rows: dict | None = None  # {lang: [row labels]}
-    contacts: dict | None = None  # {"ids": [...]} or {"kind": "national"}
+    # {"ids": [...]}, {"kind": "national"}, or {"kind": "national", "emergency": [...]}: every national
+    # line grouped as emergency (those ids first), in Indonesia and from abroad (by the contact's scope)
+    contacts: dict | None = None
     compact: bool = False  # contact cards in two columns
     purpose: bool = True  # contact cards with their "what for" line
     grid: bool = False  # the section's subsections (### headings) side by side, two to a row
@@ -115,15 +117,24 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
         if set(raw) - {"contacts", "compact", "purpose"}:
             raise BuildError(rel, field, "a contacts item takes only `contacts` (and `compact`, `purpose`)")
         spec = raw["contacts"]
+
+        def id_list(value) -> bool:
+            return isinstance(value, list) and bool(value) and all(isinstance(i, str) for i in value)
+
         ok = isinstance(spec, dict) and (
             set(spec) == {"ids"}
-            and isinstance(spec["ids"], list)
-            and spec["ids"]
-            and all(isinstance(i, str) for i in spec["ids"])
+            and id_list(spec["ids"])
             or spec == {"kind": "national"}
+            or set(spec) == {"kind", "emergency"}
+            and spec["kind"] == "national"
+            and id_list(spec["emergency"])
         )
         if not ok:
-            raise BuildError(rel, f"{field}.contacts", "must be {ids: [NAT-01, ...]} or {kind: national}")
+            raise BuildError(
+                rel,
+                f"{field}.contacts",
+                "must be {ids: [NAT-01, ...]}, {kind: national} or {kind: national, emergency: [NAT-08, ...]}",
+            )
         return Item(field=field, contacts=spec, compact=compact, purpose=purpose)
     page = _page_path(raw.get("page"), rel, f"{field}.page", site)
     section = raw.get("section")
@@ -228,7 +239,8 @@ def load_leaflets(
                 raise BuildError(rel, f"{field}.parts.{name}", "must be a non-empty list of items")
             parts[name] = tuple(_item(v, rel, f"{field}.parts.{name}[{j}]", site) for j, v in enumerate(values))
             for item in parts[name]:
-                for cid in (item.contacts or {}).get("ids", []):
+                spec = item.contacts or {}
+                for cid in [*spec.get("ids", []), *spec.get("emergency", [])]:
                     if cid not in site.contact_ids:
                         raise BuildError(rel, f"{item.field}.contacts.ids", f"no contact {cid!r} in data/contacts.yml")
         out.append(

@@ -9,7 +9,7 @@ confirmed only) and the one card renderer (jalur/content/contact_cards.py). The 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import jinja2
@@ -22,7 +22,7 @@ from jalur.content.render_publisher import publisher_line
 from jalur.core import qr
 from jalur.core.errors import BuildError
 from jalur.core.urls import display_address, public_url
-from jalur.models.contact_choice import Shown, contacts_shown
+from jalur.models.contact_choice import Group, Shown, contacts_shown
 from jalur.models.contacts import Contact, province_name
 from jalur.models.leaflets import Edition, Item, Leaflet
 from jalur.models.sitedata import SiteData
@@ -63,8 +63,22 @@ class Composer:
             # Ids are checked against data/contacts.yml when data/leaflets.yml is loaded; one with
             # nothing printable is left off paper.
             return contacts_shown(self.data.contacts, "print", lang, ids=spec["ids"])
-        # Every national line with something to print.
-        return contacts_shown(self.data.contacts, "print", lang, kind="national", with_channels=True)
+        # Every national line with something to print; with `emergency`, grouped under headings.
+        shown = contacts_shown(self.data.contacts, "print", lang, kind="national", with_channels=True)
+        if "emergency" not in spec:
+            return shown
+        first = [c for cid in spec["emergency"] for c in shown.contacts if c.id == cid]
+        rest = [c for c in shown.contacts if c not in first]
+        groups = (
+            ("emergency", first),
+            ("indonesia", [c for c in rest if c.scope == "national"]),
+            ("abroad", [c for c in rest if c.scope != "national"]),
+        )
+        heading = self.envs[lang].get_template("leaflets/contact_groups.txt.j2")
+        return replace(
+            shown,
+            groups=tuple(Group(heading.render(group=name).strip(), tuple(cs)) for name, cs in groups if cs),
+        )
 
     def _marker_contacts(self, block: sections.Block, lang: str, page: str) -> Shown:
         """A jr:contacts marker inside a page section, shown for paper."""
