@@ -9,7 +9,8 @@ Phases, each handed the one SiteData of this build:
     stage       build/<lang>/docs and build/mkdocs.<lang>.yml (jalur/content/, jalur/outputs/mkdocs_configs.py)
     mkdocs      both languages at once, strict (jalur/outputs/mkdocs_run.py)
     offline     the same Markdown with Material's offline plugin, zipped (jalur/outputs/offline.py)
-    postbuild   sitemaps, the root pages, contact downloads, cetak/, the pages' security policy, service workers,
+    postbuild   sitemaps, the root pages, contact downloads, cetak/, search, our stylesheets and pages
+                minified (jalur/outputs/minify.py), the pages' security policy, service workers,
                 _headers and the nginx server block (jalur/outputs/deploy.py)
     previews    link-preview images (jalur/outputs/previews.py)
 Everything is written under build/ first; site/ is replaced only when every phase succeeded, so a
@@ -38,6 +39,7 @@ from jalur.models.sitedata import SiteData
 from jalur.outputs import (
     deploy,
     downloads,
+    minify,
     mkdocs_configs,
     offline,
     previews,
@@ -172,6 +174,8 @@ def build(
         downloads.write_downloads(data, out, envs)
         leaflets.publish(work, out)
         search.write(data, out, work / "offline", envs)
+        minify.minify_stylesheets(out, data.language_codes)
+        minify.minify_pages(out, data.language_codes)
         hashes = security.harden_site(out, url)
         for lang in data.languages:
             service_worker.write(out, lang.code, envs[lang.code], data.config.site_name)
