@@ -44,6 +44,15 @@ def load_yaml(path: Path, root: Path, loader: Any = SAFE_LOADER) -> Any:
     return parse_yaml(path.read_text(encoding="utf-8"), rel, loader)
 
 
+def require_known_fields(raw: dict, known: set[str] | frozenset[str], rel: str, field: str | None) -> None:
+    """Stop on a field the schema does not know (a typo would otherwise be silently ignored)."""
+    unknown = set(raw) - set(known)
+    if unknown:
+        raise BuildError(
+            rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(known))})"
+        )
+
+
 def require_text(value: Any, rel: str, field: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise BuildError(rel, field, "is missing or empty")

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from jalur.core.errors import BuildError, relpath
-from jalur.core.yamlfile import load_yaml, require_bilingual, require_text
+from jalur.core.yamlfile import load_yaml, require_bilingual, require_known_fields, require_text
 
 ANSWERS = ("yes", "no", "unsure")
 SEVERITIES = ("stop", "warning", "unsure", "ok")  # the CSS knows these; the data gives their meaning
@@ -290,13 +290,7 @@ def _question(item, rel: str, field: str, group: str, langs: list[str], seen: se
     item = _mapping(item, rel, field)
     qid = _id(item.get("id"), rel, f"{field}.id", seen)
     field = f"{field} ({qid})"
-    unknown = set(item) - _QUESTION_KEYS
-    if unknown:
-        raise BuildError(
-            rel,
-            field,
-            f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_QUESTION_KEYS))})",
-        )
+    require_known_fields(item, _QUESTION_KEYS, rel, field)
     return Question(
         id=qid,
         group=group,

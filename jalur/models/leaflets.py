@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jalur.core.errors import BuildError, relpath
-from jalur.core.yamlfile import load_yaml, require_list
+from jalur.core.yamlfile import load_yaml, require_known_fields, require_list
 from jalur.models.offices import Office
 
 LAYOUT_PARTS = {
@@ -104,11 +104,7 @@ def _item(raw, rel: str, field: str, site: _Site) -> Item:
     langs = site.langs
     if not isinstance(raw, dict):
         raise BuildError(rel, field, "must be a mapping")
-    unknown = set(raw) - _ITEM_KEYS
-    if unknown:
-        raise BuildError(
-            rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_ITEM_KEYS))})"
-        )
+    require_known_fields(raw, _ITEM_KEYS, rel, field)
     compact, purpose, grid = raw.get("compact", False), raw.get("purpose", True), raw.get("grid", False)
     for key, value in (("compact", compact), ("purpose", purpose), ("grid", grid)):
         if not isinstance(value, bool):
@@ -191,13 +187,7 @@ def load_leaflets(
             raise BuildError(rel, f"{field}.id", f"duplicate id {lid!r}")
         seen.add(lid)
         field = f"leaflets[{i}] ({lid})"
-        unknown = set(entry) - _LEAFLET_KEYS
-        if unknown:
-            raise BuildError(
-                rel,
-                field,
-                f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_LEAFLET_KEYS))})",
-            )
+        require_known_fields(entry, _LEAFLET_KEYS, rel, field)
         layout = entry.get("layout")
         if layout not in LAYOUT_PARTS:
             raise BuildError(rel, f"{field}.layout", f"must be one of {', '.join(LAYOUT_PARTS)}, not {layout!r}")

@@ -23,7 +23,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from jalur.core.errors import BuildError, relpath
-from jalur.core.yamlfile import load_yaml, require_bilingual, require_list, require_text
+from jalur.core.yamlfile import load_yaml, require_bilingual, require_known_fields, require_list, require_text
 from jalur.models.contacts import (
     CHANNEL_TYPES,
     CONFIDENCE,
@@ -171,9 +171,7 @@ def _confirmation(value, rel: str, langs: list[str], today: dt.date) -> Confirma
 def _channel(item, rel: str, field: str, langs: list[str], confirmed: bool) -> Channel:
     if not isinstance(item, dict):
         raise BuildError(rel, field, "must be a mapping")
-    unknown = set(item) - _CHANNEL_KEYS
-    if unknown:
-        raise BuildError(rel, field, f"unknown field {', '.join(sorted(map(str, unknown)))}")
+    require_known_fields(item, _CHANNEL_KEYS, rel, field)
     kind = item.get("type")
     if kind not in OFFICE_CHANNEL_TYPES:
         raise BuildError(rel, f"{field}.type", f"must be one of {', '.join(OFFICE_CHANNEL_TYPES)}, not {kind!r}")
@@ -247,11 +245,7 @@ def load_office(path: Path, root: Path, langs: list[str], regencies: Regencies, 
     raw = load_yaml(path, root)
     if not isinstance(raw, dict):
         raise BuildError(rel, None, "must be a mapping of fields (docs/offices.md)")
-    unknown = set(raw) - _KEYS
-    if unknown:
-        raise BuildError(
-            rel, None, f"unknown field {', '.join(sorted(map(str, unknown)))} (known: {', '.join(sorted(_KEYS))})"
-        )
+    require_known_fields(raw, _KEYS, rel, None)
     oid = raw.get("id")
     if not isinstance(oid, str) or not _ID.match(oid):
         raise BuildError(rel, "id", f"must be lowercase letters, digits and hyphens, not {oid!r}")
