@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from jalur.content import contact_cards
 from jalur.core import i18n
 from jalur.core.errors import BuildError
 from jalur.core.project import ROOT, Project
@@ -328,6 +329,32 @@ def test_a_leaflet_that_outgrows_its_design_stops_the_build():
     )
     with pytest.raises(BuildError, match="panel jr-panel-b does not fit on its page"):
         pdf.render_pdf(html_doc(panels), edition(2), "data/leaflets.yml")
+
+
+@pytest.mark.pdf
+def test_contact_cards_in_two_columns_stay_on_one_page():
+    # WeasyPrint would start the second column below the end of the first, pages later.
+    card = '<div class="jr-contact" style="break-inside: avoid"><p>Kartu</p><p>a</p><p>b</p></div>'
+    group = (
+        '<div class="jr-contacts jr-contacts--columns">'
+        + "".join(f'<div class="jr-contacts__column">{card * n}</div>' for n in (20, 20))
+        + "</div>"
+    )
+    with pytest.raises(BuildError, match=r"contact cards in two columns \(group #1\) do not fit on one page"):
+        pdf.render_pdf(html_doc("<style>.jr-contacts--columns { display: flex }</style>" + group), edition(3), "x")
+
+
+def test_two_columns_keep_the_order_and_come_out_about_even():
+    contacts = contacts_shown(SiteData(PROJECT, URL).contacts, "print", "id", kind="national").contacts
+    assert len(contacts) >= 6
+    left, right = contact_cards.two_columns(contacts, "id", purpose=True)
+    assert left + right == contacts  # down the first column, then the second: the data's order
+    lines = [sum(contact_cards.card_lines(c, "id", True) for c in column) for column in (left, right)]
+    longest = max(contact_cards.card_lines(c, "id", True) for c in contacts)
+    assert abs(lines[0] - lines[1]) <= longest
+    assert contact_cards.two_columns(contacts[:1], "id", purpose=True) == (contacts[:1],)
+    # Without the "what for" line the cards weigh less, and the split is made on that.
+    assert sum(contact_cards.card_lines(c, "id", False) for c in contacts) < sum(lines)
 
 
 @pytest.mark.pdf

@@ -49,13 +49,17 @@ class Composer:
 
     # -- contacts ----------------------------------------------------------------------------------
 
-    def contacts_html(self, lang: str, shown: Shown, gathered: Gathered) -> Markup:
-        """Contact cards for paper; what they show is what the leaflet records as printed."""
+    def contacts_html(self, lang: str, shown: Shown, gathered: Gathered, item: Item | None = None) -> Markup:
+        """Contact cards for paper (in two columns for a `compact` item); what they show is what the
+        leaflet records as printed."""
         if not shown.groups and shown.fallback_for is None:
             return Markup("")
         for contact in shown.contacts:
             gathered.contacts[contact.id] = contact
-        return sections.demote(sections.to_html(contact_cards(self.envs[lang], lang, shown)), 3)
+        compact = item is not None and item.compact
+        purpose = item is None or item.purpose
+        cards = contact_cards(self.envs[lang], lang, shown, columns=2 if compact else 1, purpose=purpose)
+        return sections.demote(sections.to_html(cards), 3)
 
     def _item_contacts(self, item: Item, lang: str) -> Shown:
         spec = item.contacts or {}
@@ -95,7 +99,7 @@ class Composer:
         env = self.envs[lang]
         site_url = self.data.site_url
         if item.contacts is not None:
-            body = self.contacts_html(lang, self._item_contacts(item, lang), gathered)
+            body = self.contacts_html(lang, self._item_contacts(item, lang), gathered, item)
             return Markup(
                 env.get_template("leaflets/item.html.j2").render(
                     heading=None, body=body, columns=None, source_lang=None, compact=item.compact, purpose=item.purpose
@@ -136,7 +140,8 @@ class Composer:
             pieces: list[str] = []
             for block in chosen:
                 if block.kind == "contacts":
-                    pieces.append(self.contacts_html(lang, self._marker_contacts(block, lang, item.page), gathered))
+                    shown = self._marker_contacts(block, lang, item.page)
+                    pieces.append(self.contacts_html(lang, shown, gathered, item))
                 else:
                     pieces.append(sections.to_html(sections.absolute_links(block.text, item.page, lang, site_url)))
             if item.grid:

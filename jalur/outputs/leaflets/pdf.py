@@ -1,8 +1,9 @@
 """A leaflet's PDF (WeasyPrint) and the preview of its first page (pdftoppm, poppler-utils).
 
 WeasyPrint runs in a sandbox: it may read our two font files and nothing else, no network, no other
-file. Every PDF is checked against its design: the designed page count and paper size, no panel split
-across pages, at most MAX_BYTES, fonts from Debian's fonts-dejavu-core (embedded, subset).
+file. Every PDF is checked against its design: the designed page count and paper size, no panel and no
+two-column group of contact cards split across pages, at most MAX_BYTES, fonts from Debian's
+fonts-dejavu-core (embedded, subset).
 """
 
 from __future__ import annotations
@@ -49,20 +50,23 @@ def check_fonts() -> None:
             )
 
 
-def _panels_on_one_page(document) -> list[str]:
-    """The ids of panels (class jr-panel) that WeasyPrint split over more than one page."""
+def _split_over_pages(document, class_name: str) -> list[str]:
+    """The elements of this class that WeasyPrint split over more than one page: their ids, or their
+    position among the elements of the class ("#2") when they have none."""
     seen: dict[str, set[int]] = {}
+    order: dict[int, str] = {}
 
     def walk(box, number):
         element = getattr(box, "element", None)
-        if element is not None and "jr-panel" in (element.get("class") or "").split():
-            seen.setdefault(element.get("id") or "?", set()).add(number)
+        if element is not None and class_name in (element.get("class") or "").split():
+            key = element.get("id") or order.setdefault(id(element), f"#{len(order) + 1}")
+            seen.setdefault(key, set()).add(number)
         for child in getattr(box, "children", None) or []:
             walk(child, number)
 
     for number, page in enumerate(document.pages):
         walk(page._page_box, number)
-    return sorted(pid for pid, pages in seen.items() if len(pages) > 1)
+    return [key for key, pages in seen.items() if len(pages) > 1]
 
 
 def warm_up() -> None:
@@ -100,6 +104,17 @@ def render_pdf(html: str, edition: Edition, rel: str) -> tuple[bytes, int, tuple
         ) from None
     if fetcher.refused:
         raise BuildError(rel, where, f"tried to load {fetcher.refused[0]}: leaflets load only their fonts")
+    # WeasyPrint cannot break two columns side by side across pages (the second would start below the
+    # first, and the leaflet grow): a group of cards in two columns (compact: true) must fit on one page.
+    # Checked first, as it is then the cause of a wrong page count.
+    split = _split_over_pages(document, "jr-contacts--columns")
+    if split:
+        raise BuildError(
+            rel,
+            where,
+            f"the contact cards in two columns (group {split[0]}) do not fit on one page: "
+            "leave out `compact`, or split the group",
+        )
     if len(document.pages) != leaflet.pages:
         raise BuildError(
             rel,
@@ -110,7 +125,7 @@ def render_pdf(html: str, edition: Edition, rel: str) -> tuple[bytes, int, tuple
     width, height = (round(v * 25.4 / 96, 1) for v in (document.pages[0].width, document.pages[0].height))
     if any(abs(a - b) > 0.5 for a, b in zip((width, height), leaflet.size_mm, strict=True)):
         raise BuildError(rel, where, f"page size {(width, height)} mm, designed for {leaflet.css_size}")
-    split = _panels_on_one_page(document)
+    split = _split_over_pages(document, "jr-panel")
     if split:
         raise BuildError(rel, where, f"panel {split[0]} does not fit on its page: shorten what goes into it")
     pdf = document.write_pdf(pdf_tags=True)
