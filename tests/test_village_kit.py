@@ -290,6 +290,29 @@ def test_the_office_editions_twins_link_back_up_the_tree(office_built):
     assert "https://chat.whatsapp.com/FIXTUREtestGROUP0001" in twin
 
 
+@pytest.mark.pdf
+def test_each_office_has_a_page_of_its_editions_to_share(office_built):
+    built, work = office_built
+    for lang, other in (("id", "en"), ("en", "id")):
+        page = work / "leaflets" / lang / "kanim-uji" / "index.html"
+        html = page.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in html
+        assert OFFICES["kanim-uji"].name[lang] in html and "Kabupaten Pacitan" in html
+        links = re.findall(r'href="([^"]+)"', html)
+        for leaflet in ("kontak", "rujukan", "rapat-desa"):
+            b = built[(f"kanim-uji/{leaflet}", lang)]
+            assert f"{leaflet}/{b.pdf.name}" in links and f"{leaflet}/" in links
+            assert f"{b.pages}" in text_of(html)
+        # Every link to an edition leads to a file made; the other links go up the site's tree
+        # (<lang>/cetak/<office-id>/ once published) and to the same page in the other language.
+        up = {"../../", "../", f"../../../{other}/cetak/kanim-uji/"}
+        for href in set(links) - up:
+            target = page.parent / href
+            assert (target / "index.html" if href.endswith("/") else target).is_file(), href
+        assert up <= set(links)
+        assert f'hreflang="{other}" href="../../../{other}/cetak/kanim-uji/"' in html
+
+
 # --- The real site ------------------------------------------------------------------------------------
 
 
@@ -320,3 +343,18 @@ def test_changing_one_office_reprints_only_that_offices_pdfs(tmp_path, envs):
     again = run.build_leaflets(changed, envs, tmp_path / "two", cache, only=["rujukan"])
     reprinted = sorted((b.edition.slug, b.edition.lang) for b in again if b.seconds > 0)
     assert reprinted == [("bp3mi-uji/rujukan", "en"), ("bp3mi-uji/rujukan", "id")]
+
+
+@pytest.mark.pdf
+def test_an_office_edition_takes_at_most_its_budget_cold(tmp_path):
+    # The benchmark's own measurement (make bench prints it for 1, 10 and 100 offices), on 4 offices.
+    from jalur.devtools import office_bench
+
+    office_bench.build_editions(tmp_path / "none", tmp_path / "warm", None)  # WeasyPrint warmed up
+    baseline = office_bench.build_editions(tmp_path / "none", tmp_path / "w0", None)
+    ids = office_bench.write_fixture_offices(tmp_path / "offices", 4)
+    run = office_bench.build_editions(tmp_path / "offices", tmp_path / "w4", None)
+    assert run.offices == 4 and len(baseline.printed) == 6
+    assert {p.split("/")[0] for p in run.printed if "/" in p} == set(ids)
+    assert len(run.printed) == 6 * 5  # 3 leaflets x 2 languages, generic and for each office
+    assert office_bench.per_office(run, baseline) <= office_bench.BUDGET_SECONDS

@@ -12,6 +12,8 @@
    index adds when the reader opens search; and what the hidden print QR code adds to a page.
 4. Leaflets (WeasyPrint, warm): layout and PDF time per leaflet, and the total, one after the other
    and as the build runs them (in parallel workers).
+5. Office editions (jalur/devtools/office_bench.py): cold, for 1, 10 and 100 fixture offices
+   (--offices), the time per office edition, and what a rebuild after one office changed prints.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ import time
 from pathlib import Path
 
 from jalur.core.project import ROOT, Project
+from jalur.devtools.office_bench import print_scale
 from jalur.models.sitedata import SiteData
 
 
@@ -218,6 +221,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--page", default="berangkat-resmi/biaya", help="content page for the first-visit figures")
+    parser.add_argument(
+        "--offices",
+        default="1,10,100",
+        help="numbers of fixture offices for the office-edition figures, comma-separated ('' for none)",
+    )
     args = parser.parse_args(argv)
     tmp = Path(tempfile.mkdtemp(prefix="jr-bench-"))
     try:
@@ -279,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
             f"after the other: median {statistics.median(serial):.2f} s; as the build runs them "
             f"({min(2, os.cpu_count() or 1)} workers): median {statistics.median(parallel):.2f} s"
         )
+        if args.offices:
+            print_scale(tuple(int(n) for n in args.offices.split(",")))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -9,6 +9,7 @@ data/contacts.yml.
 from __future__ import annotations
 
 from functools import cached_property
+from pathlib import Path
 
 from jalur.core.errors import relpath
 from jalur.core.project import Project
@@ -28,10 +29,12 @@ from jalur.models.site_config import SiteConfig, build_site_url, load_site_confi
 
 
 class SiteData:
-    def __init__(self, project: Project, site_url: str | None = None):
-        """`site_url`: the address this build is for (--site-url); else SITE_URL, else mkdocs.yml's."""
+    def __init__(self, project: Project, site_url: str | None = None, offices_folder: Path | None = None):
+        """`site_url`: the address this build is for (--site-url); else SITE_URL, else mkdocs.yml's.
+        `offices_folder`: where the office files are, if not data/offices/ (the benchmark's fixtures)."""
         self.project = project
         self._site_url = site_url
+        self._offices_folder = offices_folder
         self.warnings: list[str] = []  # shown after a successful build (e.g. contacts due a re-check)
 
     @cached_property
@@ -118,7 +121,7 @@ class SiteData:
     @cached_property
     def offices(self) -> list[Office]:
         """data/offices/<id>.yml, checked against data/regencies.yml; a project without the folder has none."""
-        folder = self.project.data / "offices"
+        folder = self._offices_folder or self.project.data / "offices"
         if not folder.is_dir():
             return []
         regencies = load_regencies(self.project.data / "regencies.yml", self.project.root)

@@ -1,5 +1,6 @@
 """Making every leaflet of a build: compose each edition (in this process), print the PDFs that are not
-in the cache (WeasyPrint, in worker processes on a machine with several cores), write the HTML twins.
+in the cache (WeasyPrint, in worker processes on a machine with several cores), write the HTML twins
+and, for each office, a page of its editions (<lang>/cetak/<office-id>/).
 
 The build runs this before it stages the pages, so that cetak/ lists every PDF with its size and a
 preview of page 1 (`<!-- jr:leaflets -->`); after MkDocs, `publish` copies build/leaflets/<lang>/ to
@@ -148,6 +149,7 @@ def build_leaflets(
         )
         write_twin(item, ctx, envs[edition.lang], all_editions, languages)
         built.append(item)
+    write_office_pages(built, composer, envs, data, out_root)
     return built
 
 
@@ -173,6 +175,50 @@ def write_twin(
         template.render(**ctx, **links, medium="web", built=built, twins=twins, languages=languages),
         encoding="utf-8",
     )
+
+
+def write_office_pages(
+    built: list[Built], composer: Composer, envs: dict[str, jinja2.Environment], data: SiteData, out_root: Path
+) -> None:
+    """<lang>/cetak/<office-id>/index.html: an office's editions on one page, the address the office
+    shares with its village officers."""
+    languages = {lang.code: lang.name for lang in data.languages}
+    by_page: dict[tuple[str, str], list[Built]] = {}
+    for item in built:
+        if item.edition.office is not None:
+            by_page.setdefault((item.edition.office.id, item.edition.lang), []).append(item)
+    for (office_id, lang), items in by_page.items():
+        here = f"{lang}/{LEAFLETS_DIR}/{office_id}/"
+        entries = [
+            {
+                "title": composer.title(item.edition, with_office=False),
+                "leaflet": item.edition.leaflet,
+                "built": item,
+                "twin": f"{item.edition.leaflet.id}/",
+                "pdf": f"{item.edition.leaflet.id}/{item.edition.pdf_name}",
+            }
+            for item in items
+        ]
+        twins = [
+            {"lang": other, "href": relative_url(here, f"{other}/{LEAFLETS_DIR}/{office_id}/")}
+            for (oid, other) in by_page
+            if oid == office_id and other != lang
+        ]
+        page = (
+            envs[lang]
+            .get_template("leaflets/office.html.j2")
+            .render(
+                lang=lang,
+                site_name=data.config.site_name,
+                office=items[0].edition.office,
+                entries=entries,
+                twins=twins,
+                languages=languages,
+                home_href=relative_url(here, f"{lang}/"),
+                list_href=relative_url(here, f"{lang}/{LEAFLETS_DIR}/"),
+            )
+        )
+        (out_root / lang / office_id / "index.html").write_text(page, encoding="utf-8")
 
 
 def publish(work: Path, out: Path) -> None:
