@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: system-packages tools site release test test-fast lint serve drift catalogs bench clean content-report contacts-check lighthouse
+.PHONY: system-packages test-packages tools site release test test-fast lint serve drift catalogs bench clean content-report contacts-check lighthouse
 
 $(STAMP): requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,10 @@ $(STAMP): requirements.txt
 # The Debian packages the build needs (PDF libraries, fonts, pdftoppm), when any is missing.
 system-packages:
 	bash scripts/system_packages.sh build
+
+# Also what only the tests need (Chromium, zbar-tools, nginx), when any is missing.
+test-packages:
+	bash scripts/system_packages.sh all
 
 site: $(STAMP) system-packages
 	$(PY) -m jalur build
@@ -27,7 +31,7 @@ release: $(STAMP) system-packages
 	SITE_URL="$(SITE_URL)" $(PY) -m jalur build --release
 
 # The whole suite: lint, type check, then every test (browser and PDF tests included).
-test: $(STAMP) system-packages node_modules/.installed lint
+test: $(STAMP) test-packages node_modules/.installed lint
 	$(PY) -m pytest
 
 # Lint and the tests that need no browser and make no PDF (under a minute): for the edit-test loop.
