@@ -175,6 +175,7 @@ def build(
         leaflets.publish(work, out)
         search.write(data, out, work / "offline", envs)
         minify.minify_stylesheets(out, data.language_codes)
+        minify.minify_scripts(out, data.language_codes)
         minify.minify_pages(out, data.language_codes)
         hashes = security.harden_site(out, url)
         for lang in data.languages:

@@ -69,9 +69,8 @@ def run_search(site_lang: Path, request: dict) -> dict:
 
 def shipped_roots(site: Path, lang: str = "id") -> list[str]:
     text = (site / lang / PLUGIN_DIR / "lunr.id.min.js").read_text(encoding="utf-8")
-    match = re.search(r"^self\.jalurSearch=(.*);$", text, re.M)
-    assert match
-    data = json.loads(match.group(1))
+    start = text.index("self.jalurSearch=") + len("self.jalurSearch=")
+    data, _ = json.JSONDecoder().raw_decode(text, start)  # the plugin is minified: no line of its own
     return data["roots"]
 
 
