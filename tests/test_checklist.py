@@ -275,11 +275,26 @@ def project(tmp_path):
         root / "content/id/cek.md",
         "---\ntitle: Cek\ndescription: d\nreviewed: 2026-01-01\n"
         "template: checklist.html\nsources:\n  - {title: s, url: 'https://example.go.id/'}\n---\n"
-        "# Cek\n\n<!-- jr:checklist -->\n",
+        "# Cek\n\n<!-- jr:checklist explanations=penjelasan.md -->\n",
+    )
+    # The explanations page lists every question's sources (the build checks).
+    checklist = load_checklist(root / "data/checklist.yml", root, LANGS)
+    urls = sorted({s.url for q in checklist.questions for s in q.sources})
+    write(
+        root / "content/id/penjelasan.md",
+        "---\ntitle: Penjelasan\ndescription: d\nreviewed: 2026-01-01\nsources:\n"
+        + "".join(f"  - {{title: s, url: '{url}'}}\n" for url in urls)
+        + "---\n# Penjelasan\n\n<!-- jr:checklist-explanations -->\n",
     )
     nav = root / "data/nav.yml"
-    nav.write_text(nav.read_text(encoding="utf-8") + "  - cek.md\n", encoding="utf-8")
+    nav.write_text(nav.read_text(encoding="utf-8") + "  - cek.md\n  - penjelasan.md\n", encoding="utf-8")
     return root
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def break_data(root: Path, old: str, new: str) -> None:
@@ -312,12 +327,30 @@ BAD_BUILDS = {
         "data/checklist.yml: contacts.abroad.ids[1]:",
         "has nothing publishable",
     ),
-    "marker with an argument": (
-        lambda r: (r / "content/id/cek.md").write_text(
-            (r / "content/id/cek.md").read_text().replace("jr:checklist", "jr:checklist x=1")
-        ),
+    "marker with another argument": (
+        lambda r: edit(r / "content/id/cek.md", "explanations=penjelasan.md", "x=1"),
         "content/id/cek.md: line 11: jr:checklist:",
-        "takes no arguments",
+        "takes explanations=<the page with jr:checklist-explanations>",
+    ),
+    "explanations page missing": (
+        lambda r: edit(r / "content/id/cek.md", "explanations=penjelasan.md", "explanations=tidak-ada.md"),
+        "content/id/cek.md: line 11: jr:checklist explanations:",
+        "no such page: 'tidak-ada.md'",
+    ),
+    "explanations page without its marker": (
+        lambda r: edit(r / "content/id/penjelasan.md", "<!-- jr:checklist-explanations -->", "Kosong."),
+        "content/id/cek.md: line 11: jr:checklist explanations:",
+        "penjelasan.md has no <!-- jr:checklist-explanations --> marker",
+    ),
+    "a question's source not on the explanations page": (
+        lambda r: break_data(
+            r,
+            '          - title: "Jabarnews: perusahaan resmi wajib punya SIP3MI"',
+            '          - {title: "Baru", url: "https://new.example/x"}\n'
+            '          - title: "Jabarnews: perusahaan resmi wajib punya SIP3MI"',
+        ),
+        "jr:checklist-explanations:",
+        "the source https://new.example/x of question",
     ),
 }
 
@@ -387,14 +420,36 @@ def test_share_link_is_a_whatsapp_message_with_the_public_page_link_only(real_si
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_every_question_source_is_listed_in_the_page_front_matter(checklist, lang):
+def test_every_question_source_is_listed_on_the_explanations_page(checklist, lang):
     path = ROOT / "content" / lang / "cek-perekrut" / "index.md"
     page = frontmatter.split(path.read_text(encoding="utf-8"), str(path))
-    meta = frontmatter.validate(page.meta, str(path))
-    listed = {s["url"] for s in meta["sources"]}
-    assert meta["template"] == "checklist.html"
+    assert frontmatter.validate(page.meta, str(path))["template"] == "checklist.html"
+    assert "<!-- jr:checklist explanations=cek-perekrut/penjelasan.md -->" in page.body
+    path = ROOT / "content" / lang / "cek-perekrut" / "penjelasan.md"
+    page = frontmatter.split(path.read_text(encoding="utf-8"), str(path))
+    listed = {s["url"] for s in frontmatter.validate(page.meta, str(path))["sources"]}
     assert {s.url for q in checklist.questions for s in q.sources} <= listed
-    assert "<!-- jr:checklist -->" in page.body
+    assert "<!-- jr:checklist-explanations -->" in page.body
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_each_question_links_to_why_it_matters_and_its_numbered_sources(real_site, checklist, lang):
+    form = (real_site.site_dir / lang / "cek-perekrut" / "index.html").read_text(encoding="utf-8")
+    page = (real_site.site_dir / lang / "cek-perekrut" / "penjelasan" / "index.html").read_text(encoding="utf-8")
+    sources = dict(re.findall(r'<li id="jr-source-(\d+)"><a href="([^"]+)"', page))
+    for q in checklist.questions:
+        assert f'href="penjelasan/#jr-q-{q.id}"' in form
+        words = unescape(re.sub(r"<[^>]+>", "", form))  # the glossary wraps abbreviations in <abbr>
+        assert q.if_bad[lang] in words and q.why[lang] not in words  # what to do here, why over there
+        section = page[page.index(f'id="jr-q-{q.id}"') :]
+        section = section[: section.find("<h3", 1)]
+        said = unescape(re.sub(r"<[^>]+>", "", section))
+        assert q.why[lang] in said and q.if_bad[lang] in said and q.find_out[lang] in said
+        numbers = re.findall(r'<a href="#jr-source-(\d+)">\[\d+\]</a>', section)
+        assert [unescape(sources[n]) for n in numbers] == [s.url for s in q.sources]
+    # The printed form names the explanations page's address.
+    printed = re.search(r'<p class="jr-print-url">[^<]*</p>', form)
+    assert printed and f"/{lang}/cek-perekrut/penjelasan/</p>" in printed.group(0)
 
 
 # --- The script --------------------------------------------------------------------------------------

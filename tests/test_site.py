@@ -37,7 +37,7 @@ def test_every_page_has_description_sources_and_last_reviewed(real_site):
             assert re.search(r'<meta name="description" content="[^"]{20,}">', html), file
             assert re.search(label + r': <time datetime="\d{4}-\d{2}-\d{2}">', html), file
             assert 'class="jr-sources"' in html and re.search(
-                r'<ol class="jr-sources">\s*<li><a href="https?://', html
+                r'<ol class="jr-sources">\s*<li id="jr-source-1"><a href="https?://', html
             ), file
 
 

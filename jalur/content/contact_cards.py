@@ -74,14 +74,20 @@ def contact_cards(
     today: dt.date | None = None,
     columns: int = 1,
     purpose: bool = True,
+    sources: bool = True,
 ) -> str:
     """The cards of `shown`, grouped and headed as chosen; a note first when the ministry's channels
-    stand in for a destination's mission. `columns=2` (paper only): each group's cards in two
-    columns, `purpose=False` weighing them without their "what for" line (it is hidden on paper)."""
+    stand in for a destination's mission. Paper only: `columns=2` sets each group's cards in two
+    columns; `purpose=False` leaves out their "what for" line, `sources=False` the line with their
+    dates and source links (a printed page cannot follow a link)."""
     if columns not in (1, 2):
         raise ValueError(f"columns must be 1 or 2, not {columns}")
+    if shown.medium == "web" and (columns != 1 or not purpose or not sources):
+        raise ValueError("the website's cards are whole: columns, purpose and sources are for paper")
     return env.get_template("contacts.md.j2").render(
         groups=shown.groups,
+        show_purpose=purpose,
+        show_sources=sources,
         columns_of=(lambda cs: two_columns(cs, lang, purpose)) if columns == 2 else (lambda cs: (cs,)),
         medium=shown.medium,
         missing_note=missing_note,
@@ -92,4 +98,16 @@ def contact_cards(
         fallback=shown.fallback_for is not None,
         stand_ins=shown.stand_ins,
         country=country_name(shown.fallback_for, lang) if shown.fallback_for else None,
+    )
+
+
+def call_buttons(env: jinja2.Environment, lang: str, shown: Shown, today: dt.date | None = None) -> str:
+    """Only the call buttons of the contacts `shown` (for its medium): a page's first screen, the
+    checklist's situations."""
+    return env.get_template("call_buttons.md.j2").render(
+        contacts=shown.contacts,
+        medium=shown.medium,
+        lang=lang,
+        old_source=lambda contact: source_is_old(contact, today or dt.date.today()),
+        old_source_months=OLD_SOURCE_MONTHS,
     )

@@ -14,7 +14,7 @@ import jinja2
 
 from jalur.content import marker_syntax
 from jalur.content.context import MarkerContext
-from jalur.content.render_checklist import render_checklist
+from jalur.content.render_checklist import render_checklist, render_checklist_explanations
 from jalur.content.render_contacts import render_call_buttons, render_contacts, render_downloads
 from jalur.content.render_glossary import render_glossary
 from jalur.content.render_leaflets import render_leaflet_list
@@ -30,6 +30,7 @@ Renderer = Callable[[dict[str, str], MarkerContext], str]
 MARKERS: dict[str, Renderer] = {
     "call-buttons": render_call_buttons,  # only the call buttons of ids= (a page's first screen)
     "checklist": render_checklist,  # the recruiter checklist (cek-perekrut/)
+    "checklist-explanations": render_checklist_explanations,  # why each question matters (cek-perekrut/penjelasan/)
     "contacts": render_contacts,  # contact cards: ids=, country=, kind=
     "contacts-downloads": render_downloads,  # links to the vCard, JSON and CSV
     "glossary": render_glossary,  # the glossary table

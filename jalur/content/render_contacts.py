@@ -16,7 +16,7 @@ must show one.
 
 from __future__ import annotations
 
-from jalur.content.contact_cards import contact_cards
+from jalur.content.contact_cards import call_buttons, contact_cards
 from jalur.content.context import MarkerContext
 from jalur.core.urls import CONTACT_DOWNLOADS, CONTACT_DOWNLOADS_DIR, page_url, relative_url
 from jalur.models.contact_choice import LISTINGS, Shown, contacts_shown, left_out_problem, vcard_contacts
@@ -81,7 +81,7 @@ def render_call_buttons(args: dict[str, str], ctx: MarkerContext) -> str:
     for contact in shown.contacts:
         if not contact.numbers_for("web"):
             raise ctx.error("jr:call-buttons ids", f"contact {contact.id!r} has no number to call or message")
-    return ctx.env.get_template("call_buttons.md.j2").render(contacts=shown.contacts, lang=ctx.lang)
+    return call_buttons(ctx.env, ctx.lang, shown)
 
 
 def download_links(page: str) -> dict[str, str]:

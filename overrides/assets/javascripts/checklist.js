@@ -32,6 +32,45 @@
     return out;
   }
 
+  // The list of what to do, one item per answer that is not "ok", most severe first (the order of
+  // data-ranks), each with the question and its advice from the form (the same text as without JS).
+  function buildProblems() {
+    var list = root.querySelector(".jr-problems");
+    var labels = JSON.parse(list.getAttribute("data-labels"));
+    var names = JSON.parse(list.getAttribute("data-answers"));
+    list.getAttribute("data-ranks").split(" ").forEach(function (rank) {
+      all("fieldset[data-q]").forEach(function (fieldset) {
+        var legend = fieldset.querySelector("legend").cloneNode(true);
+        legend.removeChild(legend.querySelector(".jr-q__n"));
+        Array.prototype.forEach.call(fieldset.querySelectorAll("input"), function (input) {
+          var advice = fieldset.querySelector("[data-advice='" + input.value + "']");
+          if (input.getAttribute("data-severity") !== rank || !advice) return;
+          var li = document.createElement("li"), head = document.createElement("p");
+          var mark = document.createElement("span"), question = document.createElement("strong");
+          var answer = document.createElement("span"), text = document.createElement("p");
+          li.className = "jr-problem";
+          li.setAttribute("data-q", fieldset.getAttribute("data-q"));
+          li.setAttribute("data-answer", input.value);
+          li.hidden = true;
+          mark.className = "jr-mark jr-mark--" + rank;
+          mark.textContent = labels[rank];
+          question.textContent = legend.textContent.trim();
+          answer.className = "jr-problem__answer";
+          answer.textContent = list.getAttribute("data-your-answer").replace("{answer}", names[input.value]);
+          text.textContent = advice.textContent;
+          head.appendChild(mark);
+          head.appendChild(document.createTextNode(" "));
+          head.appendChild(question);
+          head.appendChild(document.createTextNode(" "));
+          head.appendChild(answer);
+          li.appendChild(head);
+          li.appendChild(text);
+          list.appendChild(li);
+        });
+      });
+    });
+  }
+
   function verdict(given) {
     var severities = Object.keys(given).map(function (q) { return given[q].getAttribute("data-severity"); });
     var complete = severities.length === total;
@@ -94,6 +133,7 @@
     save();
   }
 
+  buildProblems();
   all("[data-js]").forEach(function (el) { el.hidden = false; });
   if (!restore()) remember.parentNode.parentNode.hidden = true;
   root.addEventListener("change", update);
