@@ -285,6 +285,7 @@ def test_the_office_editions_twins_link_back_up_the_tree(office_built):
     assert '<html lang="en">' in twin
     assert "<title>Village meeting pack: Test Immigration Office (FIXTURE, not a real office) – " in twin
     assert '<a href="../../../">' in twin and '<a href="../../">' in twin  # en/ and en/cetak/
+    assert '<a href="../">Test Immigration Office (FIXTURE, not a real office)</a>' in twin  # the office's page
     assert 'href="jalur-resmi-kanim-uji-rapat-desa-en.pdf"' in twin
     assert 'hreflang="id" href="../../../../id/cetak/kanim-uji/rapat-desa/"' in twin
     assert "https://chat.whatsapp.com/FIXTUREtestGROUP0001" in twin

@@ -169,6 +169,10 @@ def write_twin(
         "guide_href": guide,
         "home_href": relative_url(here, f"{edition.lang}/"),
         "list_href": relative_url(here, f"{edition.lang}/{LEAFLETS_DIR}/"),
+        # An office edition's way back to the office's page (write_office_pages).
+        "office_href": relative_url(here, f"{edition.lang}/{LEAFLETS_DIR}/{edition.office.id}/")
+        if edition.office
+        else None,
     }
     template = env.get_template(f"leaflets/{edition.leaflet.layout}.html.j2")
     built.twin.write_text(
