@@ -13,6 +13,9 @@
   "use strict";
   lunr.jalur = lunr.jalur || {};
   var EXACT = 10, SYNONYM = 5, PREFIX = 2, FUZZY = 1, LONG = 5;
+  // A word found in more than this share of the index's sections ("kerja", "luar negeri" on a site about
+  // working abroad) counts for less, in proportion, so that it never outweighs the rarer word beside it.
+  var COMMON = 0.25;
   var groups = null;
 
   function language() { return lunr.jalur.language; }
@@ -52,16 +55,28 @@
     return content.length ? content : out;
   }
 
-  // What each word also finds: synonym stems, prefixes, a typo distance.
+  // The share of the index's sections that hold a term (0 when it is not in the index).
+  function share(index, term) {
+    var entry = index && index.invertedIndex[term];
+    if (!entry) return 0;
+    var sections = new Set();
+    index.fields.forEach(function (field) { Object.keys(entry[field] || {}).forEach(function (ref) { sections.add(ref); }); });
+    return sections.size / (Object.keys(index.fieldVectors).length / index.fields.length);
+  }
+
+  // What each word also finds: synonym stems, prefixes, a typo distance; all weighed down for a word
+  // that is everywhere (COMMON).
   function expand(list, index) {
     var all = new Set(list.map(function (w) { return w.stem; })), syn = synonymGroups();
     list.forEach(function (w) {
+      var found = share(index, w.stem);
+      w.weight = found > COMMON ? COMMON / found : 1;
       w.exact = new Map([[w.stem, EXACT]]);
-      var found = (syn.single.get(w.stem) || []).slice();
+      var synonyms = (syn.single.get(w.stem) || []).slice();
       syn.multi.forEach(function (m) {
-        if (m.stems.indexOf(w.stem) >= 0 && m.stems.every(function (s) { return all.has(s); })) found.push(m.group);
+        if (m.stems.indexOf(w.stem) >= 0 && m.stems.every(function (s) { return all.has(s); })) synonyms.push(m.group);
       });
-      found.forEach(function (group) {
+      synonyms.forEach(function (group) {
         group.forEach(function (stems) {
           stems.forEach(function (s) {
             var boost = SYNONYM / stems.length;
@@ -96,14 +111,14 @@
     var OPTIONAL = lunr.Query.presence.OPTIONAL;
     expanding.words.forEach(function (w) {
       if (w.presence !== OPTIONAL) {
-        query.clause({ term: w.stem, presence: w.presence, usePipeline: false, boost: EXACT });
+        query.clause({ term: w.stem, presence: w.presence, usePipeline: false, boost: EXACT * w.weight });
         return;
       }
-      w.exact.forEach(function (boost, stem) { query.clause({ term: stem, boost: boost, usePipeline: false }); });
+      w.exact.forEach(function (boost, stem) { query.clause({ term: stem, boost: boost * w.weight, usePipeline: false }); });
       w.prefixes.forEach(function (prefix) {
-        query.clause({ term: prefix, boost: PREFIX, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
+        query.clause({ term: prefix, boost: PREFIX * w.weight, usePipeline: false, wildcard: lunr.Query.wildcard.TRAILING });
       });
-      if (w.typos) query.clause({ term: w.stem, boost: FUZZY, usePipeline: false, editDistance: w.typos });
+      if (w.typos) query.clause({ term: w.stem, boost: FUZZY * w.weight, usePipeline: false, editDistance: w.typos });
     });
   }
 
