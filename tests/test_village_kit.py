@@ -195,6 +195,7 @@ def test_the_cetak_list_shows_office_editions_by_province(envs):
     assert listed.index("## Editions for local offices") < central < listed.index("#### Test BP3MI (FIXTURE)") < east
     assert listed.index("#### Test Immigration Office (FIXTURE, not a real office)") > east
     assert 'href="kanim-uji/rapat-desa/jalur-resmi-kanim-uji-rapat-desa-en.pdf"' in listed
+    assert '<a href="kanim-uji/">This office\'s editions on one page, to share</a>' in listed  # its page
     assert "Test manpower office" not in listed  # one source only: no edition
     # Without offices there is no such section.
     ctx.leaflets = [b for b in made if b.edition.office is None]

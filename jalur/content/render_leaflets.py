@@ -57,8 +57,10 @@ def render_leaflet_list(args: dict[str, str], ctx: MarkerContext) -> str:
         (items[0].edition.office for items in by_office.values() if items[0].edition.office),
         key=lambda o: (province_name(o.province, ctx.lang).casefold(), o.name[ctx.lang].casefold()),
     ):
+        here = f"{ctx.lang}/{page_url(ctx.page)}"
+        office_page = relative_url(here, f"{ctx.lang}/{LEAFLETS_DIR}/{office.id}/")
         provinces.setdefault(province_name(office.province, ctx.lang), []).append(
-            (office.name[ctx.lang], _groups(by_office[office.id], ctx))
+            (office.name[ctx.lang], office_page, _groups(by_office[office.id], ctx))
         )
     return (
         ctx.env.get_template("leaflets/list.md.j2")
