@@ -52,7 +52,7 @@ def render_leaflet_list(args: dict[str, str], ctx: MarkerContext) -> str:
     for b in ctx.leaflets:
         if b.edition.office is not None:
             by_office.setdefault(b.edition.office.id, []).append(b)
-    provinces: dict[str, list[tuple[str, list]]] = {}
+    provinces: dict[str, list[tuple[str, str, list]]] = {}  # (office name, its page, its editions)
     for office in sorted(
         (items[0].edition.office for items in by_office.values() if items[0].edition.office),
         key=lambda o: (province_name(o.province, ctx.lang).casefold(), o.name[ctx.lang].casefold()),
