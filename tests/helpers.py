@@ -34,6 +34,13 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    """Change a file of a fixture project; the text to change must be there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def tree_digest(path: Path) -> str:
     """A fingerprint of every file below `path` (names and bytes): equal means untouched."""
     digest = hashlib.sha256()

@@ -13,7 +13,7 @@ import jalur.build
 from jalur.build import build
 from jalur.cli import build_command
 from jalur.core.errors import BuildError
-from tests.helpers import make_project, tree_digest, write
+from tests.helpers import make_project, replace_in, tree_digest, write
 
 URL = "https://jalur-resmi.example/"
 
@@ -42,12 +42,6 @@ def no_mkdocs(monkeypatch):
         raise AssertionError("the build ran MkDocs: this bad input should have stopped it in staging")
 
     monkeypatch.setattr(jalur.build, "run_mkdocs", refuse)
-
-
-def replace_in(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def duplicate_first_contact(path: Path) -> None:

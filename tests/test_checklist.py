@@ -23,7 +23,7 @@ from jalur.core.errors import BuildError
 from jalur.core.project import ROOT
 from jalur.models import frontmatter
 from jalur.models.checklist import ANSWERS, load_checklist
-from tests.helpers import make_project, write
+from tests.helpers import make_project, replace_in, write
 
 DATA = ROOT / "data" / "checklist.yml"
 SCRIPT = ROOT / "overrides" / "assets" / "javascripts" / "checklist.js"
@@ -291,12 +291,6 @@ def project(tmp_path):
     return root
 
 
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def break_data(root: Path, old: str, new: str) -> None:
     path = root / "data/checklist.yml"
     text = path.read_text(encoding="utf-8")
@@ -328,17 +322,17 @@ BAD_BUILDS = {
         "has nothing publishable",
     ),
     "marker with another argument": (
-        lambda r: edit(r / "content/id/cek.md", "explanations=penjelasan.md", "x=1"),
+        lambda r: replace_in(r / "content/id/cek.md", "explanations=penjelasan.md", "x=1"),
         "content/id/cek.md: line 11: jr:checklist:",
         "takes explanations=<the page with jr:checklist-explanations>",
     ),
     "explanations page missing": (
-        lambda r: edit(r / "content/id/cek.md", "explanations=penjelasan.md", "explanations=tidak-ada.md"),
+        lambda r: replace_in(r / "content/id/cek.md", "explanations=penjelasan.md", "explanations=tidak-ada.md"),
         "content/id/cek.md: line 11: jr:checklist explanations:",
         "no such page: 'tidak-ada.md'",
     ),
     "explanations page without its marker": (
-        lambda r: edit(r / "content/id/penjelasan.md", "<!-- jr:checklist-explanations -->", "Kosong."),
+        lambda r: replace_in(r / "content/id/penjelasan.md", "<!-- jr:checklist-explanations -->", "Kosong."),
         "content/id/cek.md: line 11: jr:checklist explanations:",
         "penjelasan.md has no <!-- jr:checklist-explanations --> marker",
     ),

@@ -54,3 +54,23 @@ def test_the_built_pages_are_minified_and_still_whole(mini_site):
     html = (mini_site.site_dir / "id" / "index.html").read_text(encoding="utf-8")
     assert "\n  <" not in html.split("<script", 1)[0]  # no indented line before the first script
     assert html.rstrip().endswith("</html>") and "<main" in html
+
+
+def test_our_scripts_ship_minified_and_still_parse(real_site, tmp_path):
+    import shutil
+    import subprocess
+
+    from jalur.outputs.minify import SCRIPTS
+
+    # Each language has the checklist's script and its own search plugin.
+    built = [path for lang in ("id", "en") for rel in SCRIPTS if (path := real_site.site_dir / lang / rel).is_file()]
+    assert sorted(p.name for p in built) == sorted(["checklist.js"] * 2 + ["lunr.id.min.js", "lunr.en-x-jr.min.js"])
+    source = (ROOT / "overrides" / "assets" / "javascripts" / "checklist.js").read_text(encoding="utf-8")
+    small = (real_site.site_dir / "id" / "assets" / "javascripts" / "checklist.js").read_text(encoding="utf-8")
+    assert "/*" in source and "/*" not in small and len(small) < 0.75 * len(source)
+    node = shutil.which("node")
+    if node:  # Chromium runs them in the browser tests; here, each must at least parse
+        for i, path in enumerate(built):
+            copy = tmp_path / f"{i}-{path.name}"
+            copy.write_bytes(path.read_bytes())
+            subprocess.run([node, "--check", str(copy)], check=True)

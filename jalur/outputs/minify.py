@@ -7,6 +7,7 @@ page without the theme's indentation (about 0.7 KB gzip a page)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 # Our stylesheets as MkDocs copies them into each language's site.
@@ -37,28 +38,25 @@ def minify_css(text: str) -> str:
     return "".join(out).strip() + "\n"
 
 
-def minify_stylesheets(out: Path, langs: list[str]) -> list[Path]:
+def _minify_files(out: Path, langs: list[str], rels: tuple[str, ...], minify: Callable[[str], str]) -> list[Path]:
     done = []
     for lang in langs:
-        for rel in STYLESHEETS:
+        for rel in rels:
             path = out / lang / rel
             if path.is_file():
-                path.write_text(minify_css(path.read_text(encoding="utf-8")), encoding="utf-8")
+                path.write_text(minify(path.read_text(encoding="utf-8")), encoding="utf-8")
                 done.append(path)
     return done
+
+
+def minify_stylesheets(out: Path, langs: list[str]) -> list[Path]:
+    return _minify_files(out, langs, STYLESHEETS, minify_css)
 
 
 def minify_scripts(out: Path, langs: list[str]) -> list[Path]:
     import rjsmin
 
-    done = []
-    for lang in langs:
-        for rel in SCRIPTS:
-            path = out / lang / rel
-            if path.is_file():
-                path.write_text(rjsmin.jsmin(path.read_text(encoding="utf-8")) + "\n", encoding="utf-8")
-                done.append(path)
-    return done
+    return _minify_files(out, langs, SCRIPTS, lambda text: rjsmin.jsmin(text) + "\n")
 
 
 # Kept exactly: their whitespace means something, or is hashed for the security policy.
