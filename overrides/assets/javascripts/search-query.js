@@ -76,10 +76,12 @@
       syn.multi.forEach(function (m) {
         if (m.stems.indexOf(w.stem) >= 0 && m.stems.every(function (s) { return all.has(s); })) synonyms.push(m.group);
       });
+      // A word the site does not have ("loker") is found through its synonyms at full strength.
+      var strength = index && !(w.stem in index.invertedIndex) ? EXACT : SYNONYM;
       synonyms.forEach(function (group) {
         group.forEach(function (stems) {
           stems.forEach(function (s) {
-            var boost = SYNONYM / stems.length;
+            var boost = strength / stems.length;
             if (!w.exact.has(s) || w.exact.get(s) < boost) w.exact.set(s, boost);
           });
         });
