@@ -417,3 +417,17 @@ def test_a_design_error_in_a_worker_process_arrives_as_one_build_error(tmp_path)
 )
 def test_paper_leaves_out_sentences_that_only_point_to_another_page(text, paper):
     assert lc.drop_cross_references(text) == paper
+
+
+def test_a_printed_address_breaks_only_after_a_slash():
+    # Never at a hyphen: a reader would take "kenali-" at the end of a line for hyphenation.
+    from jalur.core.i18n import address_lines
+
+    assert address_lines("https://jr.example/en/kenali-tppo/tanda/") == (
+        '<span class="jr-nobreak">https://jr.example/</span><wbr><span class="jr-nobreak">en/</span><wbr>'
+        '<span class="jr-nobreak">kenali-tppo/</span><wbr><span class="jr-nobreak">tanda/</span>'
+    )
+    assert address_lines("https://x.example") == '<span class="jr-nobreak">https://x.example</span>'
+    assert address_lines("https://x.example/a<b") == (
+        '<span class="jr-nobreak">https://x.example/</span><wbr><span class="jr-nobreak">a&lt;b</span>'
+    )

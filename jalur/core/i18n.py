@@ -18,6 +18,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_currency, format_decimal
 from babel.support import Translations
+from markupsafe import Markup
 
 from jalur.core.errors import BuildError, relpath
 
@@ -111,7 +112,20 @@ def environment(templates: Path, lang: str, mo_file: Path) -> jinja2.Environment
     env.filters["date_iso"] = lambda d: _as_date(d).isoformat()
     env.filters["number"] = lambda n: format_decimal(n, locale=lang)
     env.filters["rupiah"] = lambda n: format_currency(n, "IDR", locale=lang)
+    env.filters["address_lines"] = address_lines
     return env
+
+
+def address_lines(url: str) -> Markup:
+    """A web address to be read off paper: it may break only after a slash, never at a hyphen, where a
+    reader would take the break for hyphenation and type the address without it."""
+    scheme, sep, rest = str(url).partition("://")
+    if not sep:
+        scheme, rest = "", str(url)
+    host, slash, path = rest.partition("/")
+    *folders, last = path.split("/")
+    pieces = [f"{scheme}{sep}{host}{slash}", *(f"{folder}/" for folder in folders), last]
+    return Markup("<wbr>").join(Markup('<span class="jr-nobreak">{}</span>').format(p) for p in pieces if p)
 
 
 def _as_date(value) -> dt.date:
