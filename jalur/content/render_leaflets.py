@@ -9,7 +9,7 @@ a preview (`make serve`), which makes no leaflets, shows a short note instead.
 from __future__ import annotations
 
 from jalur.content.context import MarkerContext
-from jalur.core.urls import LEAFLETS_DIR, page_url, relative_url
+from jalur.core.urls import leaflets_url, page_url, relative_url
 from jalur.models.contacts import province_name
 from jalur.models.leaflets import Built
 
@@ -21,7 +21,7 @@ def _groups(built: list[Built], ctx: MarkerContext) -> list[tuple[str, list[dict
     groups: dict[str, list[dict]] = {}
     for item in built:
         edition = item.edition
-        folder = relative_url(here, f"{edition.lang}/{LEAFLETS_DIR}/{edition.slug}/")
+        folder = relative_url(here, leaflets_url(edition.lang, edition.slug))
         groups.setdefault(edition.slug, []).append(
             {
                 "built": item,
@@ -52,13 +52,13 @@ def render_leaflet_list(args: dict[str, str], ctx: MarkerContext) -> str:
     for b in ctx.leaflets:
         if b.edition.office is not None:
             by_office.setdefault(b.edition.office.id, []).append(b)
+    here = f"{ctx.lang}/{page_url(ctx.page)}"
     provinces: dict[str, list[tuple[str, str, list]]] = {}  # (office name, its page, its editions)
     for office in sorted(
         (items[0].edition.office for items in by_office.values() if items[0].edition.office),
         key=lambda o: (province_name(o.province, ctx.lang).casefold(), o.name[ctx.lang].casefold()),
     ):
-        here = f"{ctx.lang}/{page_url(ctx.page)}"
-        office_page = relative_url(here, f"{ctx.lang}/{LEAFLETS_DIR}/{office.id}/")
+        office_page = relative_url(here, leaflets_url(ctx.lang, office.id))
         provinces.setdefault(province_name(office.province, ctx.lang), []).append(
             (office.name[ctx.lang], office_page, _groups(by_office[office.id], ctx))
         )

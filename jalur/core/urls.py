@@ -63,6 +63,12 @@ def display_address(site_url: str) -> str:
     return site_url.split("://", 1)[-1].rstrip("/")
 
 
+def leaflets_url(lang: str, folder: str = "") -> str:
+    """A folder of printables below the site root: <lang>/cetak/, a leaflet's <lang>/cetak/<slug>/, an
+    office's page <lang>/cetak/<office-id>/ (for relative_url)."""
+    return f"{lang}/{LEAFLETS_DIR}/" + (f"{folder}/" if folder else "")
+
+
 def relative_url(from_url: str, to_url: str) -> str:
     """A relative link between two URLs below the site root, from the directory URL `from_url`
     ("id/kontak/") to `to_url` ("id/kontak/unduh/kontak.csv" or a directory "en/cetak/x/")."""

@@ -20,7 +20,7 @@ from pathlib import Path
 import jinja2
 
 from jalur.core.errors import BuildError
-from jalur.core.urls import LEAFLETS_DIR, page_url, relative_url
+from jalur.core.urls import LEAFLETS_DIR, leaflets_url, page_url, relative_url
 from jalur.models.leaflets import Built, Edition, editions
 from jalur.models.sitedata import SiteData
 from jalur.outputs.leaflets.cache import CachedPdf, PdfCache, cache_key
@@ -149,7 +149,7 @@ def build_leaflets(
         )
         write_twin(item, ctx, envs[edition.lang], all_editions, languages)
         built.append(item)
-    write_office_pages(built, composer, envs, data, out_root)
+    write_office_pages(built, composer, envs, data, out_root, languages)
     return built
 
 
@@ -158,9 +158,9 @@ def write_twin(
 ) -> None:
     """The leaflet as a web page (the same template for the screen), beside its PDF."""
     edition = built.edition
-    here = f"{edition.lang}/{LEAFLETS_DIR}/{edition.slug}/"
+    here = leaflets_url(edition.lang, edition.slug)
     twins = [
-        {"lang": other.lang, "href": relative_url(here, f"{other.lang}/{LEAFLETS_DIR}/{other.slug}/")}
+        {"lang": other.lang, "href": relative_url(here, leaflets_url(other.lang, other.slug))}
         for other in all_editions
         if other.lang != edition.lang and other.slug == edition.slug
     ]
@@ -168,11 +168,9 @@ def write_twin(
     links = {
         "guide_href": guide,
         "home_href": relative_url(here, f"{edition.lang}/"),
-        "list_href": relative_url(here, f"{edition.lang}/{LEAFLETS_DIR}/"),
+        "list_href": relative_url(here, leaflets_url(edition.lang)),
         # An office edition's way back to the office's page (write_office_pages).
-        "office_href": relative_url(here, f"{edition.lang}/{LEAFLETS_DIR}/{edition.office.id}/")
-        if edition.office
-        else None,
+        "office_href": relative_url(here, leaflets_url(edition.lang, edition.office.id)) if edition.office else None,
     }
     template = env.get_template(f"leaflets/{edition.leaflet.layout}.html.j2")
     built.twin.write_text(
@@ -182,29 +180,33 @@ def write_twin(
 
 
 def write_office_pages(
-    built: list[Built], composer: Composer, envs: dict[str, jinja2.Environment], data: SiteData, out_root: Path
+    built: list[Built],
+    composer: Composer,
+    envs: dict[str, jinja2.Environment],
+    data: SiteData,
+    out_root: Path,
+    languages: dict[str, str],
 ) -> None:
     """<lang>/cetak/<office-id>/index.html: an office's editions on one page, the address the office
     shares with its village officers."""
-    languages = {lang.code: lang.name for lang in data.languages}
     by_page: dict[tuple[str, str], list[Built]] = {}
     for item in built:
         if item.edition.office is not None:
             by_page.setdefault((item.edition.office.id, item.edition.lang), []).append(item)
     for (office_id, lang), items in by_page.items():
-        here = f"{lang}/{LEAFLETS_DIR}/{office_id}/"
+        here = leaflets_url(lang, office_id)
         entries = [
             {
                 "title": composer.title(item.edition, with_office=False),
                 "leaflet": item.edition.leaflet,
                 "built": item,
-                "twin": f"{item.edition.leaflet.id}/",
-                "pdf": f"{item.edition.leaflet.id}/{item.edition.pdf_name}",
+                "twin": relative_url(here, leaflets_url(lang, item.edition.slug)),
+                "pdf": relative_url(here, leaflets_url(lang, item.edition.slug)) + item.edition.pdf_name,
             }
             for item in items
         ]
         twins = [
-            {"lang": other, "href": relative_url(here, f"{other}/{LEAFLETS_DIR}/{office_id}/")}
+            {"lang": other, "href": relative_url(here, leaflets_url(other, office_id))}
             for (oid, other) in by_page
             if oid == office_id and other != lang
         ]
@@ -219,7 +221,7 @@ def write_office_pages(
                 twins=twins,
                 languages=languages,
                 home_href=relative_url(here, f"{lang}/"),
-                list_href=relative_url(here, f"{lang}/{LEAFLETS_DIR}/"),
+                list_href=relative_url(here, leaflets_url(lang)),
             )
         )
         (out_root / lang / office_id / "index.html").write_text(page, encoding="utf-8")
